@@ -1,0 +1,38 @@
+package io.vidcastx.core.config;
+
+import io.vidcastx.core.database.DatabaseConfiguration;
+import io.vidcastx.core.database.DatabaseProperties;
+import io.vidcastx.core.embedded.EmbeddedProperties;
+import io.vidcastx.core.embedded.EmbeddedServers;
+import io.vidcastx.core.queue.QueueConfiguration;
+import io.vidcastx.core.queue.QueueProperties;
+import io.vidcastx.core.redis.RedisConfiguration;
+import io.vidcastx.core.redis.RedisProperties;
+import io.vidcastx.core.storage.StorageConfiguration;
+import io.vidcastx.core.storage.StorageProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * PostgreSQL, Redis, storage and the queue for every Vidcastx process (the app and each worker).
+ * Each piece uses its configured server, or the embedded one when none is configured. Runs before
+ * Boot's DataSource auto-configuration so that ours is the process's only pool.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableConfigurationProperties({EmbeddedProperties.class, DatabaseProperties.class, RedisProperties.class,
+        StorageProperties.class, QueueProperties.class})
+@Import({DatabaseConfiguration.class, RedisConfiguration.class, StorageConfiguration.class, QueueConfiguration.class})
+public class VidcastxInfrastructureAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedServers embeddedServers(EmbeddedProperties properties) {
+        return EmbeddedServers.obtain(properties);
+    }
+
+    @Bean
+    public TypedIdJacksonModule typedIdJacksonModule() {
+        return new TypedIdJacksonModule();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.config;
+
+import org.jspecify.annotations.NullMarked;

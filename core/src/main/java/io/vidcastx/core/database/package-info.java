@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.database;
+
+import org.jspecify.annotations.NullMarked;

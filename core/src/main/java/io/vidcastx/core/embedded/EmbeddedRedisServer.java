@@ -1,0 +1,83 @@
+package io.vidcastx.core.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * The Redis binary shipped inside the embedded-redis jar, bound to loopback. With persistence on, it
+ * writes an append-only file under {@code <dataDir>/redis} so queued dispatches survive a restart.
+ */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts Redis on a free port; {@code directory} null means no persistence at all. */
+    public static EmbeddedRedisServer start(Path directory, boolean appendOnly) {
+        return start(directory, appendOnly, FreePorts.next());
+    }
+
+    public static EmbeddedRedisServer start(Path directory, boolean appendOnly, int port) {
+        try {
+            Files.createDirectories(directory);
+            var server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("dir " + directory.toAbsolutePath())
+                    .setting("appendonly " + (appendOnly ? "yes" : "no"))
+                    .setting("save \"\"")
+                    .setting("protected-mode yes")
+                    .soutListener(line -> log.debug("redis: {}", line))
+                    .serrListener(line -> log.warn("redis: {}", line))
+                    .build();
+            server.start();
+            return new EmbeddedRedisServer(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded Redis in " + directory, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public boolean isActive() {
+        return server.isActive();
+    }
+
+    /** Stops and starts the same server (same port and data): used to prove the queue survives it. */
+    public void restart() {
+        try {
+            server.stop();
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart embedded Redis", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

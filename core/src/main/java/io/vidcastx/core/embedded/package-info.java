@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package io.vidcastx.core.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.springframework.beans.factory.DisposableBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates queue workers on the process's shared Redis client and stops them with the process. The
+ * first worker also starts this process's sweeper.
+ */
+public class JobWorkers implements DisposableBean {
+
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> sharedConnection;
+    private final JobRepository jobs;
+    private final JsonMapper json;
+    private final QueueProperties properties;
+    private final JobProgressPublisher progressPublisher;
+    private final JobSweeper sweeper;
+    private final ScheduledExecutorService timers;
+    private final List<JobWorker<?>> workers = new CopyOnWriteArrayList<>();
+
+    JobWorkers(RedisClient redisClient, StatefulRedisConnection<String, String> sharedConnection, JobRepository jobs,
+               JsonMapper json, QueueProperties properties, JobSweeper sweeper) {
+        this.redisClient = redisClient;
+        this.sharedConnection = sharedConnection;
+        this.jobs = jobs;
+        this.json = json;
+        this.properties = properties;
+        this.progressPublisher = new JobProgressPublisher(sharedConnection);
+        this.sweeper = sweeper;
+        this.timers = Executors.newScheduledThreadPool(2,
+                r -> Thread.ofPlatform().daemon().name("queue-timers").unstarted(r));
+    }
+
+    /**
+     * Starts a worker that runs {@code handler} for the jobs of {@code queue}, at most
+     * {@code concurrency} at a time.
+     */
+    public <T> JobWorker<T> createWorker(QueueDefinition<T> queue, JobHandler<T> handler, int concurrency) {
+        var worker = new JobWorker<>(queue, handler, concurrency, redisClient, sharedConnection, jobs, json,
+                properties, progressPublisher, timers);
+        workers.add(worker);
+        worker.start();
+        sweeper.start(timers);
+        return worker;
+    }
+
+    /** Stops one worker (its running jobs get {@code grace} to finish). */
+    public void stopWorker(JobWorker<?> worker, Duration grace) {
+        worker.stop(grace);
+        workers.remove(worker);
+    }
+
+    public List<JobWorker<?>> workers() {
+        return List.copyOf(workers);
+    }
+
+    @Override
+    public void destroy() {
+        workers.parallelStream().forEach(worker -> worker.stop(Duration.ofSeconds(30)));
+        workers.clear();
+        sweeper.stop();
+        timers.shutdownNow();
+    }
+}

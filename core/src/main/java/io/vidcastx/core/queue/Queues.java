@@ -1,0 +1,18 @@
+package io.vidcastx.core.queue;
+
+/** The platform's queues (ARCHITECTURE.md). */
+public final class Queues {
+
+    /** Uploaded sources waiting for the transcode worker. */
+    public static final QueueDefinition<TranscodeJobData> VIDEO_PROCESSING =
+            new QueueDefinition<>("video-processing", TranscodeJobData.class);
+
+    /** Transcription and dubbing for the AI worker. */
+    public static final QueueDefinition<AIJobData> AI_JOBS = new QueueDefinition<>("ai-jobs", AIJobData.class);
+
+    /** Webhook deliveries, retried on the Standard Webhooks schedule. */
+    public static final QueueDefinition<WebhookJobData> WEBHOOKS = new QueueDefinition<>("webhooks", WebhookJobData.class);
+
+    private Queues() {
+    }
+}

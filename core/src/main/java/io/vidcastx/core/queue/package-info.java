@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.queue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,265 @@
+package io.vidcastx.core.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import io.minio.messages.DeleteRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Object storage on any S3-compatible server. Every key passes {@link StorageKeys#validate}; streams
+ * are never buffered whole, so memory stays flat whatever the object size.
+ */
+public class StorageService {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageService.class);
+    /** S3 multipart part size for streams of unknown length. */
+    private static final long PART_SIZE = 16L * 1024 * 1024;
+    /** DeleteObjects takes at most 1,000 keys per request. */
+    private static final int DELETE_BATCH = 1000;
+    private static final String BINARY = "application/octet-stream";
+
+    private final MinioClient client;
+    private final String defaultBucket;
+    private final java.util.Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+
+    public StorageService(MinioClient client, String defaultBucket) {
+        this.client = client;
+        this.defaultBucket = defaultBucket;
+    }
+
+    /** The bucket configured in {@code vidcastx.s3.bucket}. */
+    public String defaultBucket() {
+        return defaultBucket;
+    }
+
+    /** Creates the bucket when it does not exist yet. */
+    public void ensureBucket(String bucket) {
+        if (knownBuckets.contains(bucket)) {
+            return;
+        }
+        call("create bucket " + bucket, () -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                try {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    log.info("Created storage bucket '{}'", bucket);
+                } catch (ErrorResponseException e) {
+                    // Another process created it between our check and our request.
+                    if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                        throw e;
+                    }
+                }
+            }
+            return null;
+        });
+        knownBuckets.add(bucket);
+    }
+
+    /** Streams an object of known size ({@code size >= 0}) or unknown size ({@code -1}, multipart). */
+    public void uploadFile(String bucket, String key, InputStream stream, long size, @Nullable String contentType) {
+        StorageKeys.validate(key);
+        call("upload " + key, () -> client.putObject(PutObjectArgs.builder()
+                .bucket(bucket)
+                .object(key)
+                .stream(stream, size >= 0 ? size : null, size >= 0 ? null : PART_SIZE)
+                .contentType(contentType != null ? contentType : BINARY)
+                .build()));
+    }
+
+    public void uploadFile(String bucket, String key, byte[] bytes, @Nullable String contentType) {
+        uploadFile(bucket, key, new ByteArrayInputStream(bytes), bytes.length, contentType);
+    }
+
+    /** Uploads a local file (workers: segments, playlists, thumbnails). */
+    public void uploadFile(String bucket, String key, Path file, @Nullable String contentType) {
+        StorageKeys.validate(key);
+        call("upload " + key, () -> client.uploadObject(UploadObjectArgs.builder()
+                .bucket(bucket)
+                .object(key)
+                .filename(file.toString())
+                .contentType(contentType != null ? contentType : BINARY)
+                .build()));
+    }
+
+    /** A URL that accepts one HTTP PUT of the object's bytes without credentials, until {@code ttl} ends. */
+    public URI presignedUploadUrl(String bucket, String key, Duration ttl) {
+        StorageKeys.validate(key);
+        return URI.create(call("presign " + key, () -> client.getPresignedObjectUrl(
+                GetPresignedObjectUrlArgs.builder()
+                        .method(Http.Method.PUT)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                        .build())));
+    }
+
+    /** Downloads an object to a local file, replacing it; written to a temporary sibling first. */
+    public void downloadFile(String bucket, String key, Path localPath) {
+        StorageKeys.validate(key);
+        try {
+            Path parent = localPath.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path partial = Files.createTempFile(parent, ".download-", ".part");
+            try (InputStream in = getFileStream(bucket, key)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, localPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not download " + key + " to " + localPath, e);
+        }
+    }
+
+    /** The whole object as a stream; the caller closes it. */
+    public InputStream getFileStream(String bucket, String key) {
+        StorageKeys.validate(key);
+        return call("read " + key, () -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()),
+                bucket, key);
+    }
+
+    /** Part of the object as a stream; the caller closes it. */
+    public InputStream getFileStream(String bucket, String key, ByteRange range) {
+        StorageKeys.validate(key);
+        var args = GetObjectArgs.builder().bucket(bucket).object(key).offset(range.first());
+        if (!range.isOpenEnded()) {
+            args.length(range.length());
+        }
+        return call("read " + key, () -> client.getObject(args.build()), bucket, key);
+    }
+
+    public Optional<StoredObject> stat(String bucket, String key) {
+        StorageKeys.validate(key);
+        try {
+            var stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return Optional.of(new StoredObject(key, stat.size(), stat.contentType(), stat.etag(),
+                    stat.lastModified() != null ? stat.lastModified().toInstant() : null));
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw new StorageException("Could not stat " + key + ": " + e.getMessage(), e);
+        } catch (MinioException e) {
+            throw new StorageException("Could not stat " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes one object; deleting a missing object is not an error (S3 semantics). */
+    public void deleteFile(String bucket, String key) {
+        StorageKeys.validate(key);
+        call("delete " + key, () -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    /**
+     * Deletes every object under a folder prefix (e.g. a video's HLS output), in batches of 1,000.
+     *
+     * @return the number of objects deleted
+     */
+    public int deleteFolder(String bucket, String prefix) {
+        StorageKeys.validatePrefix(prefix);
+        int deleted = 0;
+        var batch = new ArrayList<DeleteRequest.Object>(DELETE_BATCH);
+        for (var result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                .recursive(true).build())) {
+            String name = call("list " + prefix, () -> result.get().objectName());
+            batch.add(new DeleteRequest.Object(name));
+            if (batch.size() == DELETE_BATCH) {
+                deleted += deleteBatch(bucket, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            deleted += deleteBatch(bucket, batch);
+        }
+        return deleted;
+    }
+
+    /** Keys under a prefix, in key order. */
+    public List<StoredObject> list(String bucket, String prefix) {
+        StorageKeys.validate(prefix);
+        var objects = new ArrayList<StoredObject>();
+        for (var result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                .recursive(true).build())) {
+            var item = call("list " + prefix, result::get);
+            objects.add(new StoredObject(item.objectName(), item.size(), null, item.etag(),
+                    item.lastModified() != null ? item.lastModified().toInstant() : null));
+        }
+        return objects;
+    }
+
+    private int deleteBatch(String bucket, List<DeleteRequest.Object> objects) {
+        var errors = new ArrayList<String>();
+        // removeObjects is lazy: the requests go out only as its results are read.
+        for (var result : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
+                .objects(List.copyOf(objects)).build())) {
+            var error = call("delete batch", result::get);
+            errors.add(error.objectName() + ": " + error.message());
+        }
+        if (!errors.isEmpty()) {
+            throw new StorageException("Could not delete " + errors.size() + " objects, e.g. " + errors.getFirst());
+        }
+        return objects.size();
+    }
+
+    private static boolean isNotFound(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
+    }
+
+    private <T> T call(String what, MinioCall<T> call) {
+        try {
+            return call.run();
+        } catch (MinioException e) {
+            throw new StorageException("Storage could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T call(String what, MinioCall<T> call, String bucket, String key) {
+        try {
+            return call.run();
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                throw new StorageObjectNotFoundException(bucket, key);
+            }
+            throw new StorageException("Storage could not " + what + ": " + e.getMessage(), e);
+        } catch (MinioException e) {
+            throw new StorageException("Storage could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface MinioCall<T> {
+        T run() throws MinioException;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.db.ids;
+
+import org.jspecify.annotations.NullMarked;
