@@ -53,6 +53,14 @@ public class JobWorkers implements DisposableBean {
         return worker;
     }
 
+    /**
+     * Starts this process's queue maintenance (reclaiming jobs of dead workers, announcing due
+     * delayed jobs) without consuming any queue. Creating a worker does this too.
+     */
+    public void startMaintenance() {
+        sweeper.start(timers);
+    }
+
     /** Stops one worker (its running jobs get {@code grace} to finish). */
     public void stopWorker(JobWorker<?> worker, Duration grace) {
         worker.stop(grace);

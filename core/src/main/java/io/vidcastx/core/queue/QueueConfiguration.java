@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The queue: PostgreSQL as the record of every job, Redis Streams as the dispatch. */
@@ -23,7 +24,7 @@ public class QueueConfiguration {
 
     @Bean
     public JobQueue jobQueue(JobRepository jobs, JobDispatcher dispatcher, JsonMapper json, QueueProperties properties) {
-        return new JobQueue(jobs, dispatcher, json, properties);
+        return new JobQueue(jobs, dispatcher, payloadJson(json), properties);
     }
 
     @Bean
@@ -34,6 +35,14 @@ public class QueueConfiguration {
     @Bean
     public JobWorkers jobWorkers(RedisClient redisClient, StatefulRedisConnection<String, String> redisConnection,
                                  JobRepository jobs, JsonMapper json, QueueProperties properties, JobSweeper sweeper) {
-        return new JobWorkers(redisClient, redisConnection, jobs, json, properties, sweeper);
+        return new JobWorkers(redisClient, redisConnection, jobs, payloadJson(json), properties, sweeper);
+    }
+
+    /**
+     * Payloads are contracts between processes that may run different versions: a missing field is
+     * an error, never a silent null.
+     */
+    private static JsonMapper payloadJson(JsonMapper json) {
+        return json.rebuild().enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).build();
     }
 }

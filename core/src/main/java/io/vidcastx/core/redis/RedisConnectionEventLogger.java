@@ -32,8 +32,9 @@ final class RedisConnectionEventLogger {
             case ConnectionActivatedEvent e -> log.info("Redis connection to {} active", e.remoteAddress());
             case ConnectedEvent e -> log.debug("Redis socket connected to {}", e.remoteAddress());
             case ConnectionDeactivatedEvent e -> log.info("Redis connection to {} closed", e.remoteAddress());
-            case DisconnectedEvent e -> log.warn("Redis connection to {} lost", e.remoteAddress());
-            case ReconnectAttemptEvent e -> log.info("Reconnecting to Redis at {} (attempt {}, next in {})",
+            // Also fired when we close a connection on purpose; a real loss shows as reconnect attempts.
+            case DisconnectedEvent e -> log.debug("Redis socket to {} disconnected", e.remoteAddress());
+            case ReconnectAttemptEvent e -> log.warn("Reconnecting to Redis at {} (attempt {}, next in {})",
                     e.remoteAddress(), e.getAttempt(), e.getDelay());
             case ReconnectFailedEvent e -> log.warn("Reconnecting to Redis at {} failed (attempt {}): {}",
                     e.remoteAddress(), e.getAttempt(), e.getCause().toString());

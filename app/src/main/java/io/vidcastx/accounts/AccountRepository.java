@@ -1,0 +1,32 @@
+package io.vidcastx.accounts;
+
+import java.util.Optional;
+
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.UserId;
+
+/** People, organizations and memberships. */
+public interface AccountRepository {
+
+    boolean anyUserExists();
+
+    /** Serialises first-run setup across app instances until the transaction ends. */
+    void lockSetup();
+
+    void insertOrganization(OrganizationId id, String name, String slug);
+
+    boolean slugExists(String slug);
+
+    void insertUser(UserId id, String email, String displayName, String passwordHash);
+
+    void insertMembership(OrganizationId organizationId, UserId userId, Role role);
+
+    /** The credentials of the user with this e-mail address, whatever its case. */
+    Optional<StoredCredentials> findCredentials(String email);
+
+    /** The user's first organization (the organization switcher will choose among several). */
+    Optional<SignedInAccount> findAccount(String email);
+
+    record StoredCredentials(UserId userId, String email, String passwordHash) {
+    }
+}

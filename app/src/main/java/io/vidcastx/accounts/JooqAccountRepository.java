@@ -1,0 +1,93 @@
+package io.vidcastx.accounts;
+
+import static io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.USERS;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.UserId;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JooqAccountRepository implements AccountRepository {
+
+    /** Any constant works: it only has to be the same in every app instance. */
+    private static final long SETUP_LOCK = 0x76696463L;
+
+    private final DSLContext dsl;
+
+    JooqAccountRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public boolean anyUserExists() {
+        return dsl.fetchExists(USERS);
+    }
+
+    @Override
+    public void lockSetup() {
+        dsl.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(SETUP_LOCK))).fetch();
+    }
+
+    @Override
+    public void insertOrganization(OrganizationId id, String name, String slug) {
+        dsl.insertInto(ORGANIZATIONS)
+                .set(ORGANIZATIONS.ORGANIZATION_ID, id)
+                .set(ORGANIZATIONS.NAME, name)
+                .set(ORGANIZATIONS.SLUG, slug)
+                .execute();
+    }
+
+    @Override
+    public boolean slugExists(String slug) {
+        return dsl.fetchExists(ORGANIZATIONS, ORGANIZATIONS.SLUG.eq(slug));
+    }
+
+    @Override
+    public void insertUser(UserId id, String email, String displayName, String passwordHash) {
+        dsl.insertInto(USERS)
+                .set(USERS.USER_ID, id)
+                .set(USERS.EMAIL, email)
+                .set(USERS.DISPLAY_NAME, displayName)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .execute();
+    }
+
+    @Override
+    public void insertMembership(OrganizationId organizationId, UserId userId, Role role) {
+        dsl.insertInto(MEMBERSHIPS)
+                .set(MEMBERSHIPS.ORGANIZATION_ID, organizationId)
+                .set(MEMBERSHIPS.USER_ID, userId)
+                .set(MEMBERSHIPS.ROLE, role.dbValue())
+                .execute();
+    }
+
+    @Override
+    public Optional<StoredCredentials> findCredentials(String email) {
+        return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.PASSWORD_HASH)
+                .from(USERS)
+                .where(DSL.lower(USERS.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
+                .and(USERS.PASSWORD_HASH.isNotNull())
+                .fetchOptional(r -> new StoredCredentials(r.value1(), r.value2(), r.value3()));
+    }
+
+    @Override
+    public Optional<SignedInAccount> findAccount(String email) {
+        return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.DISPLAY_NAME, ORGANIZATIONS.ORGANIZATION_ID,
+                        ORGANIZATIONS.NAME, MEMBERSHIPS.ROLE)
+                .from(USERS)
+                .join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.USER_ID))
+                .join(ORGANIZATIONS).on(ORGANIZATIONS.ORGANIZATION_ID.eq(MEMBERSHIPS.ORGANIZATION_ID))
+                .where(DSL.lower(USERS.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
+                .orderBy(MEMBERSHIPS.CREATED_AT)
+                .limit(1)
+                .fetchOptional(r -> new SignedInAccount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        Role.fromDb(r.value6())));
+    }
+}

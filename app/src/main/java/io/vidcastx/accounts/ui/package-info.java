@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.accounts.ui;
+
+import org.jspecify.annotations.NullMarked;

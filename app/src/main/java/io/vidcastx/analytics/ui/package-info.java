@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.analytics.ui;
+
+import org.jspecify.annotations.NullMarked;

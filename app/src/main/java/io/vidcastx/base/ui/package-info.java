@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.base.ui;
+
+import org.jspecify.annotations.NullMarked;

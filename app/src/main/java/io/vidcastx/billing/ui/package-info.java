@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.billing.ui;
+
+import org.jspecify.annotations.NullMarked;

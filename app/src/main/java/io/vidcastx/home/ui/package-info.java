@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.home.ui;
+
+import org.jspecify.annotations.NullMarked;

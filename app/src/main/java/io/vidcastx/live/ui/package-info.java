@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.live.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.security.ui;
+
+import org.jspecify.annotations.NullMarked;

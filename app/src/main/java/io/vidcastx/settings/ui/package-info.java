@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.settings.ui;
+
+import org.jspecify.annotations.NullMarked;

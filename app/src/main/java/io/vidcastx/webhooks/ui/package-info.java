@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.webhooks.ui;
+
+import org.jspecify.annotations.NullMarked;

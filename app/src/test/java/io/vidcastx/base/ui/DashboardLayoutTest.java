@@ -1,0 +1,66 @@
+package io.vidcastx.base.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.vidcastx.AppTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DashboardLayoutTest extends AppTestSupport {
+
+    @BeforeEach
+    void signIn() {
+        signInAsOwner();
+        startUi();
+    }
+
+    @Test
+    void the_sidebar_has_the_sections_of_the_product() {
+        UI.getCurrent().navigate("");
+
+        var sections = _find(SideNav.class);
+        assertThat(sections).extracting(SideNav::getLabel)
+                .containsExactly("Media", "Data", "Developers", "Settings");
+        Map<String, List<String>> items = new java.util.LinkedHashMap<>();
+        for (var section : sections) {
+            items.put(section.getLabel(), section.getItems().stream().map(SideNavItem::getLabel).toList());
+        }
+        assertThat(items).containsExactly(
+                Map.entry("Media", List.of("Home", "Videos", "Live")),
+                Map.entry("Data", List.of("Analytics")),
+                Map.entry("Developers", List.of("API Keys", "Webhooks")),
+                Map.entry("Settings", List.of("General", "Team", "Billing")));
+    }
+
+    @Test
+    void the_drawer_names_the_organization_and_the_signed_in_person() {
+        UI.getCurrent().navigate("");
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("organization-name")).getText())
+                .isEqualTo("Acme Films");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("Ada Owner"))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'',Home", "videos,Videos", "live,Live", "analytics,Analytics", "developers/api-keys,API Keys",
+            "developers/webhooks,Webhooks", "settings/general,General", "settings/team,Team", "settings/billing,Billing"})
+    void every_page_not_built_yet_says_so_and_shows_no_invented_data(String path, String title) {
+        UI.getCurrent().navigate(path);
+
+        var placeholder = _get(NotBuiltYet.class);
+        assertThat(_get(placeholder, H2.class, spec -> { }).getText()).isEqualTo(title);
+        assertThat(placeholder.getElement().getTextRecursively()).contains("This page is not built yet.");
+        assertThat(_find(com.vaadin.flow.component.grid.Grid.class)).isEmpty();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.launcher;
+
+import org.jspecify.annotations.NullMarked;

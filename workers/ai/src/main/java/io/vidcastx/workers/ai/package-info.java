@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.workers.ai;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.workers.transcode;
+
+import org.jspecify.annotations.NullMarked;
