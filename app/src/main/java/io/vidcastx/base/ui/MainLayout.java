@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -15,7 +16,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.vidcastx.accounts.AccountService;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +30,9 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H2 viewTitle = new H2();
 
     MainLayout(AuthenticationContext authentication, AccountService accounts) {
         setPrimarySection(Section.DRAWER);
@@ -56,7 +62,15 @@ public final class MainLayout extends AppLayout {
         navigation.addClassName("navigation");
 
         addToDrawer(header, new Scroller(navigation), userFooter(authentication, signedIn.map(a -> a.displayName()).orElse("")));
-        addToNavbar(new DrawerToggle());
+        viewTitle.addClassName("view-title");
+        addToNavbar(new DrawerToggle(), viewTitle);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // The menu title ("Videos"), not the page title ("Videos | Vidcastx") meant for the browser tab.
+        var menu = getContent() != null ? getContent().getClass().getAnnotation(Menu.class) : null;
+        viewTitle.setText(menu != null ? menu.title() : "");
     }
 
     private static SideNav section(String label, SideNavItem... items) {

@@ -62,7 +62,8 @@ public final class SetupView extends VerticalLayout implements BeforeEnterObserv
         });
 
         var form = new FormLayout(organizationName, displayName, email, password, confirmPassword);
-        form.setMaxWidth("32rem");
+        form.setWidth("32rem");
+        form.setMaxWidth("100%");
         add(new H1("Welcome to Vidcastx"),
                 new Paragraph("Create the owner account and your first organization. Others join later by invitation."),
                 form, create);

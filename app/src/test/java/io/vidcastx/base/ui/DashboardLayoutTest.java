@@ -58,6 +58,7 @@ class DashboardLayoutTest extends AppTestSupport {
     void every_page_not_built_yet_says_so_and_shows_no_invented_data(String path, String title) {
         UI.getCurrent().navigate(path);
 
+        assertThat(_get(H2.class, spec -> spec.withClasses("view-title")).getText()).isEqualTo(title);
         var placeholder = _get(NotBuiltYet.class);
         assertThat(_get(placeholder, H2.class, spec -> { }).getText()).isEqualTo(title);
         assertThat(placeholder.getElement().getTextRecursively()).contains("This page is not built yet.");
