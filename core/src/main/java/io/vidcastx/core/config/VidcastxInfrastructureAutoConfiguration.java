@@ -4,16 +4,20 @@ import io.vidcastx.core.database.DatabaseConfiguration;
 import io.vidcastx.core.database.DatabaseProperties;
 import io.vidcastx.core.embedded.EmbeddedProperties;
 import io.vidcastx.core.embedded.EmbeddedServers;
+import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.media.MediaConfiguration;
 import io.vidcastx.core.queue.QueueConfiguration;
 import io.vidcastx.core.queue.QueueProperties;
 import io.vidcastx.core.redis.RedisConfiguration;
 import io.vidcastx.core.redis.RedisProperties;
 import io.vidcastx.core.storage.StorageConfiguration;
 import io.vidcastx.core.storage.StorageProperties;
+import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PostgreSQL, Redis, storage and the queue for every Vidcastx process (the app and each worker).
@@ -23,12 +27,18 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties({EmbeddedProperties.class, DatabaseProperties.class, RedisProperties.class,
         StorageProperties.class, QueueProperties.class})
-@Import({DatabaseConfiguration.class, RedisConfiguration.class, StorageConfiguration.class, QueueConfiguration.class})
+@Import({DatabaseConfiguration.class, RedisConfiguration.class, StorageConfiguration.class, QueueConfiguration.class,
+        MediaConfiguration.class})
 public class VidcastxInfrastructureAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     public EmbeddedServers embeddedServers(EmbeddedProperties properties) {
         return EmbeddedServers.obtain(properties);
+    }
+
+    @Bean
+    public EventRecorder eventRecorder(DSLContext dsl, JsonMapper json) {
+        return new EventRecorder(dsl, json);
     }
 
     @Bean

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.events;
+
+import org.jspecify.annotations.NullMarked;

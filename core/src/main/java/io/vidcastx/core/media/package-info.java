@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.media;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,213 @@
+package io.vidcastx.workers.transcode;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.media.FfmpegCancelledException;
+import io.vidcastx.core.media.MediaInfo;
+import io.vidcastx.core.queue.JobContext;
+import io.vidcastx.core.queue.JobHandler;
+import io.vidcastx.core.queue.PermanentJobFailure;
+import io.vidcastx.core.queue.TranscodeJobData;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.workers.transcode.TranscodeVideoRepository.VideoToTranscode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code video-processing} job: transcode, then record the outcome and its event in one
+ * transaction. Idempotent: a ready video is left alone, a deleted one is skipped, and a retried
+ * attempt starts from a clean slate.
+ */
+class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscodeJobHandler.class);
+    /** How often, at most, the video row is asked whether it still exists. */
+    private static final long DELETION_CHECK_NANOS = 2_000_000_000L;
+
+    private final VideoTranscoder transcoder;
+    private final TranscodeVideoRepository videos;
+    private final EventRecorder events;
+    private final TransactionTemplate transactions;
+    private final TranscodeProperties settings;
+    private final VideoProgressPublisher progressPublisher;
+
+    TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
+                        TransactionTemplate transactions, TranscodeProperties settings,
+                        VideoProgressPublisher progressPublisher) {
+        this.transcoder = transcoder;
+        this.videos = videos;
+        this.events = events;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.progressPublisher = progressPublisher;
+    }
+
+    @Override
+    public void handle(TranscodeJobData job, JobContext context) {
+        var found = videos.find(job.videoId());
+        if (found.isEmpty()) {
+            log.info("Video {} was deleted before it was transcoded; nothing to do", job.videoId());
+            return;
+        }
+        var video = found.get();
+        if (video.status().equals("ready")) {
+            return; // a repeated delivery of a job that already succeeded
+        }
+        Path workDir = settings.scratchDir().resolve(context.jobId().toString());
+        var cancelled = new DeletionWatch(video.id(), context);
+        try {
+            var result = transcoder.transcode(video.id(), job.sourceKey(), workDir, listener(video, context), cancelled);
+            boolean stillThere = Boolean.TRUE.equals(transactions.execute(status -> {
+                if (!videos.markReady(video.id(), video.organizationId(), result.renditions())) {
+                    return false;
+                }
+                events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),
+                        assetData(video, "ready", result.media(), result.renditions(), null));
+                return true;
+            }));
+            if (!stillThere) {
+                transcoder.removeOutputs(video.id());
+            } else {
+                progressPublisher.publish(video, "ready", 100);
+            }
+        } catch (FfmpegCancelledException e) {
+            transcoder.removeOutputs(video.id());
+            if (videos.exists(video.id())) {
+                throw e; // the worker is stopping: the job goes back to the queue
+            }
+            log.info("Video {} was deleted while it was being transcoded; stopped", video.id());
+        } catch (PermanentJobFailure e) {
+            fail(video, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            transcoder.removeOutputs(video.id());
+            if (context.attempt() >= context.maxAttempts()) {
+                fail(video, "Transcoding failed " + context.attempt() + " times; the last error was: " + e.getMessage());
+            }
+            throw e;
+        } finally {
+            VideoTranscoder.deleteRecursively(workDir);
+        }
+    }
+
+    private VideoTranscoder.Listener listener(VideoToTranscode video, JobContext context) {
+        return new VideoTranscoder.Listener() {
+            private int last = -1;
+
+            @Override
+            public void sourceProbed(MediaInfo media) {
+                var picture = media.video();
+                videos.updateSourceFacts(video.id(), media.durationSeconds(),
+                        picture.map(MediaInfo.VideoStream::width).orElse(null),
+                        picture.map(MediaInfo.VideoStream::height).orElse(null),
+                        picture.map(p -> aspectRatio(p.width(), p.height())).orElse(null),
+                        picture.map(MediaInfo.VideoStream::frameRate).orElse(null),
+                        media.hasAudio(), media.sizeBytes());
+            }
+
+            @Override
+            public void progress(int percent) {
+                if (percent == last) {
+                    return;
+                }
+                last = percent;
+                context.reportProgress(percent);
+                videos.updateProgress(video.id(), percent);
+                progressPublisher.publish(video, "processing", percent);
+            }
+        };
+    }
+
+    private void fail(VideoToTranscode video, String reason) {
+        transcoder.removeOutputs(video.id());
+        transactions.executeWithoutResult(status -> {
+            if (videos.markFailed(video.id(), reason)) {
+                events.record(video.organizationId(), "video.asset.errored", "asset", video.id().toString(),
+                        assetData(video, "errored", null, List.of(), reason));
+            }
+        });
+        progressPublisher.publish(video, "failed", 0);
+    }
+
+    /** The asset in Mux's shape, as webhook payloads carry it. */
+    static Map<String, Object> assetData(VideoToTranscode video, String status, MediaInfo media,
+                                         List<TranscodeVideoRepository.StoredRendition> renditions, String error) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("id", video.id().toString());
+        data.put("status", status);
+        data.put("created_at", String.valueOf(video.createdAt().toEpochSecond()));
+        data.put("playback_ids", List.of(Map.of("id", video.playbackId(), "policy", "public")));
+        if (media != null) {
+            data.put("duration", media.durationSeconds());
+            var tracks = new ArrayList<Map<String, Object>>();
+            media.video().ifPresent(picture -> {
+                data.put("aspect_ratio", aspectRatio(picture.width(), picture.height()));
+                data.put("max_stored_resolution", resolutionTier(Math.min(picture.width(), picture.height())));
+                data.put("max_stored_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0);
+                tracks.add(Map.of("type", "video", "max_width", picture.width(), "max_height", picture.height(),
+                        "max_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0));
+            });
+            if (media.video().isEmpty()) {
+                data.put("max_stored_resolution", "Audio only");
+            }
+            media.audio().ifPresent(sound -> tracks.add(Map.of("type", "audio", "max_channels", Math.min(sound.channels(), 2))));
+            data.put("tracks", tracks);
+            data.put("renditions", renditions.stream().map(r -> Map.of("name", r.name(), "bandwidth", r.peakBandwidth()))
+                    .toList());
+        }
+        if (error != null) {
+            data.put("errors", Map.of("type", "invalid_input", "messages", List.of(error)));
+        }
+        return data;
+    }
+
+    static String aspectRatio(int width, int height) {
+        int divisor = BigInteger.valueOf(width).gcd(BigInteger.valueOf(height)).intValue();
+        return divisor == 0 ? "" : (width / divisor) + ":" + (height / divisor);
+    }
+
+    private static String resolutionTier(int shortSide) {
+        if (shortSide >= 2160) {
+            return "UHD";
+        }
+        if (shortSide >= 1080) {
+            return "FHD";
+        }
+        return shortSide >= 720 ? "HD" : "SD";
+    }
+
+    /** Stops FFmpeg when the video is deleted or the job is taken from this worker. */
+    private final class DeletionWatch implements java.util.function.BooleanSupplier {
+
+        private final VideoId id;
+        private final JobContext context;
+        private long nextCheck = System.nanoTime();
+        private boolean deleted;
+
+        DeletionWatch(VideoId id, JobContext context) {
+            this.id = id;
+            this.context = context;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (context.isCancelled() || deleted) {
+                return true;
+            }
+            if (System.nanoTime() - nextCheck >= 0) {
+                nextCheck = System.nanoTime() + DELETION_CHECK_NANOS;
+                deleted = !videos.exists(id);
+            }
+            return deleted;
+        }
+    }
+
+}
