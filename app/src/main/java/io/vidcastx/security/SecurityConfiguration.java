@@ -6,6 +6,12 @@ import io.vidcastx.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import io.vidcastx.apikeys.ApiKeyService;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -18,10 +24,55 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /**
+     * The public API: API keys only, no session, no CSRF (no cookie is ever trusted here, so no
+     * cross-site request can ride on one).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys) throws Exception {
+        http.securityMatcher("/video/v1/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, 401, "unauthorized",
+                                "Authenticate with an API key: HTTP Basic with the token id and secret"))
+                        .accessDeniedHandler((request, response, e) -> ApiErrors.write(response, 403, "forbidden",
+                                "This API key may not do that")));
+        return http.build();
+    }
+
+    /**
+     * Upload endpoints: TUS takes the dashboard session (the browser uploader) or an API key;
+     * direct-upload URLs carry their own capability (the upload's unguessable id), like presigned
+     * URLs. TUS requests need custom headers, so browsers preflight them and a foreign page cannot
+     * send one with our cookie: CSRF tokens are not needed.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys) throws Exception {
+        http.securityMatcher("/uploads/**")
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/uploads/direct/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/uploads/tus", "/uploads/tus/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
+                        ApiErrors.write(response, 401, "unauthorized", "Sign in, or authenticate with an API key")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css").permitAll());
+                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -4,9 +4,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.vidcastx.db.ids.ApiKeyId;
 import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.RenditionId;
+import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.UserId;
 import io.vidcastx.db.ids.VideoId;
 import tools.jackson.databind.module.SimpleModule;
@@ -20,7 +22,7 @@ public class TypedIdJacksonModule extends SimpleModule {
     public TypedIdJacksonModule() {
         super("vidcastx-typed-ids");
         for (Class<?> type : new Class<?>[] {OrganizationId.class, UserId.class, VideoId.class, RenditionId.class,
-                JobId.class}) {
+                JobId.class, UploadId.class, ApiKeyId.class}) {
             setMixInAnnotation(type, UuidValueMixin.class);
         }
     }

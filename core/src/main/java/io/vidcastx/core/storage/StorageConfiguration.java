@@ -2,7 +2,6 @@ package io.vidcastx.core.storage;
 
 import java.util.Objects;
 
-import io.minio.MinioClient;
 import io.vidcastx.core.embedded.EmbeddedServers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class StorageConfiguration {
 
     @Bean
-    public MinioClient minioClient(StorageProperties properties, EmbeddedServers embedded) {
+    public StorageClientFactory.Clients storageClients(StorageProperties properties, EmbeddedServers embedded) {
         if (properties.isExternal()) {
             return StorageClientFactory.create(Objects.requireNonNull(properties.endpoint()), properties.region(),
                     Objects.requireNonNull(properties.accessKey(), "vidcastx.s3.access-key is required"),
@@ -25,8 +24,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    public StorageService storageService(MinioClient client, StorageProperties properties) {
-        var storage = new StorageService(client, properties.bucket());
+    public StorageService storageService(StorageClientFactory.Clients clients, StorageProperties properties) {
+        var storage = new StorageService(clients.client(), clients.async(), properties.bucket());
         storage.ensureBucket(properties.bucket());
         return storage;
     }

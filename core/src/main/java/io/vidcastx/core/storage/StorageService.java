@@ -15,21 +15,27 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
+import io.minio.CompleteMultipartUploadArgs;
+import io.minio.CreateMultipartUploadArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
+import io.minio.UploadPartArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
+import io.minio.messages.Part;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +54,13 @@ public class StorageService {
     private static final String BINARY = "application/octet-stream";
 
     private final MinioClient client;
+    private final MinioAsyncClient async;
     private final String defaultBucket;
     private final java.util.Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
 
-    public StorageService(MinioClient client, String defaultBucket) {
+    public StorageService(MinioClient client, MinioAsyncClient async, String defaultBucket) {
         this.client = client;
+        this.async = async;
         this.defaultBucket = defaultBucket;
     }
 
@@ -216,6 +224,48 @@ public class StorageService {
                     item.lastModified() != null ? item.lastModified().toInstant() : null));
         }
         return objects;
+    }
+
+    /** Starts an S3 multipart upload; returns its upload id. */
+    public String createMultipartUpload(String bucket, String key) {
+        StorageKeys.validate(key);
+        return join("start multipart upload of " + key, async.createMultipartUpload(CreateMultipartUploadArgs.builder()
+                .bucket(bucket).object(key).build())).result().uploadId();
+    }
+
+    /** Uploads part {@code partNumber} (1-based; every part but the last at least 5 MiB); returns its ETag. */
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] data, int length) {
+        StorageKeys.validate(key);
+        return join("upload part " + partNumber + " of " + key, async.uploadPart(UploadPartArgs.builder()
+                .bucket(bucket).object(key).uploadId(uploadId).partNumber(partNumber).data(data, length).build()))
+                .part().etag();
+    }
+
+    /** Joins the parts, in order, into the object. */
+    public void completeMultipartUpload(String bucket, String key, String uploadId, List<UploadedPart> parts) {
+        StorageKeys.validate(key);
+        var array = parts.stream().map(p -> new Part(p.number(), p.etag())).toArray(Part[]::new);
+        join("complete multipart upload of " + key, async.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
+                .bucket(bucket).object(key).uploadId(uploadId).parts(array).build()));
+    }
+
+    /** Discards a multipart upload and the parts stored for it. */
+    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+        StorageKeys.validate(key);
+        join("abort multipart upload of " + key, async.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                .bucket(bucket).object(key).uploadId(uploadId).build()));
+    }
+
+    /** One stored part of a multipart upload. */
+    public record UploadedPart(int number, String etag, long size) {
+    }
+
+    private static <T> T join(String what, java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new StorageException("Storage could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private int deleteBatch(String bucket, List<DeleteRequest.Object> objects) {

@@ -163,6 +163,31 @@ class StorageServiceTest {
     }
 
     @Test
+    void a_multipart_upload_joins_its_parts_in_order_and_an_aborted_one_leaves_nothing() throws Exception {
+        String key = uniqueFolder() + "joined";
+        byte[] first = new byte[5 * 1024 * 1024];
+        new Random(1).nextBytes(first);
+        byte[] last = "the end".getBytes(StandardCharsets.UTF_8);
+        String uploadId = storage.createMultipartUpload(bucket(), key);
+        String etag1 = storage.uploadPart(bucket(), key, uploadId, 1, first, first.length);
+        String etag2 = storage.uploadPart(bucket(), key, uploadId, 2, last, last.length);
+
+        storage.completeMultipartUpload(bucket(), key, uploadId, java.util.List.of(
+                new StorageService.UploadedPart(1, etag1, first.length), new StorageService.UploadedPart(2, etag2, last.length)));
+
+        try (InputStream in = storage.getFileStream(bucket(), key, ByteRange.from(first.length))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("the end");
+        }
+        assertThat(storage.stat(bucket(), key).orElseThrow().size()).isEqualTo(first.length + last.length);
+
+        String abandoned = uniqueFolder() + "abandoned";
+        String otherUpload = storage.createMultipartUpload(bucket(), abandoned);
+        storage.uploadPart(bucket(), abandoned, otherUpload, 1, first, first.length);
+        storage.abortMultipartUpload(bucket(), abandoned, otherUpload);
+        assertThat(storage.stat(bucket(), abandoned)).isEmpty();
+    }
+
+    @Test
     void ensure_bucket_creates_a_missing_bucket_once() {
         String name = "extra-" + UUID.randomUUID().toString().substring(0, 8);
         storage.ensureBucket(name);

@@ -1,0 +1,115 @@
+package io.vidcastx.apikeys;
+
+import static io.vidcastx.db.jooq.Tables.API_KEYS;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.vidcastx.db.ids.ApiKeyId;
+import io.vidcastx.db.ids.OrganizationId;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys in Mux's shape: a public token id and a secret, presented together (HTTP Basic or
+ * Bearer). Only a SHA-256 of the secret is stored; the secret is shown once, at creation.
+ */
+@Service
+public class ApiKeyService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext dsl;
+
+    ApiKeyService(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** A new key: the only moment its secret exists outside the caller's hands. */
+    public record CreatedKey(ApiKeyId id, String tokenId, String secret) {
+    }
+
+    /** The organization a valid key acts for. */
+    public record KeyOwner(ApiKeyId id, OrganizationId organizationId, String name) {
+    }
+
+    @Transactional
+    public CreatedKey create(OrganizationId organizationId, String name) {
+        return store(organizationId, name, randomToken(18), randomToken(32));
+    }
+
+    /** Seeds a key whose token id and secret were chosen by the operator (VIDCASTX_BOOTSTRAP_API_KEY). */
+    @Transactional
+    public CreatedKey importKey(OrganizationId organizationId, String name, String tokenId, String secret) {
+        if (tokenId.length() < 8 || secret.length() < 16) {
+            throw new IllegalArgumentException("An API key needs a token id of at least 8 and a secret of at least 16 characters");
+        }
+        return store(organizationId, name, tokenId, secret);
+    }
+
+    /**
+     * Checks a presented token id and secret. The hash comparison is constant-time; unknown ids and
+     * revoked keys are refused the same way.
+     */
+    @Transactional
+    public Optional<KeyOwner> authenticate(String tokenId, String secret) {
+        var row = dsl.select(API_KEYS.API_KEY_ID, API_KEYS.ORGANIZATION_ID, API_KEYS.NAME, API_KEYS.SECRET_HASH,
+                        API_KEYS.REVOKED_AT)
+                .from(API_KEYS).where(API_KEYS.TOKEN_ID.eq(tokenId)).fetchOptional();
+        byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        if (row.isEmpty()) {
+            MessageDigest.isEqual(presented, presented); // same work as a real comparison
+            return Optional.empty();
+        }
+        var key = row.get();
+        boolean matches = MessageDigest.isEqual(presented, key.value4().getBytes(StandardCharsets.US_ASCII));
+        if (!matches || key.value5() != null) {
+            return Optional.empty();
+        }
+        dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, DSL.currentOffsetDateTime())
+                .where(API_KEYS.API_KEY_ID.eq(key.value1())).execute();
+        return Optional.of(new KeyOwner(key.value1(), key.value2(), key.value3()));
+    }
+
+    @Transactional
+    public boolean revoke(OrganizationId organizationId, ApiKeyId id) {
+        return dsl.update(API_KEYS).set(API_KEYS.REVOKED_AT, OffsetDateTime.now())
+                .where(API_KEYS.API_KEY_ID.eq(id).and(API_KEYS.ORGANIZATION_ID.eq(organizationId)))
+                .and(API_KEYS.REVOKED_AT.isNull())
+                .execute() == 1;
+    }
+
+    private CreatedKey store(OrganizationId organizationId, String name, String tokenId, String secret) {
+        var id = ApiKeyId.random();
+        dsl.insertInto(API_KEYS)
+                .set(API_KEYS.API_KEY_ID, id)
+                .set(API_KEYS.ORGANIZATION_ID, organizationId)
+                .set(API_KEYS.NAME, name)
+                .set(API_KEYS.TOKEN_ID, tokenId)
+                .set(API_KEYS.SECRET_HASH, hash(secret))
+                .execute();
+        return new CreatedKey(id, tokenId, secret);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

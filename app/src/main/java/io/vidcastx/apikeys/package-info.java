@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.apikeys;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,33 @@
+package io.vidcastx.security;
+
+import java.util.List;
+
+import io.vidcastx.apikeys.ApiKeyService.KeyOwner;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request authenticated by an API key. */
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final KeyOwner owner;
+
+    public ApiKeyAuthentication(KeyOwner owner) {
+        super(List.of(new SimpleGrantedAuthority("ROLE_API")));
+        this.owner = owner;
+        setAuthenticated(true);
+    }
+
+    public KeyOwner owner() {
+        return owner;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return owner;
+    }
+}

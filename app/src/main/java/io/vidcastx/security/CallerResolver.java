@@ -1,0 +1,37 @@
+package io.vidcastx.security;
+
+import java.util.Optional;
+
+import io.vidcastx.accounts.AccountRepository;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns the current authentication (API key or dashboard session) into a {@link Caller}. */
+@Component
+public class CallerResolver {
+
+    private final AccountRepository accounts;
+
+    CallerResolver(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id()));
+        }
+        if (authentication.getPrincipal() instanceof UserDetails user) {
+            return accounts.findAccount(user.getUsername())
+                    .map(account -> new Caller(account.organizationId(), account.userId(), null));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,435 @@
+package io.vidcastx.uploads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.storage.StorageService.UploadedPart;
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.UploadId;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.uploads.UploadException.Reason;
+import io.vidcastx.videos.SourceFactsReader;
+import io.vidcastx.videos.VideoIngestService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Resumable uploads into S3, for the TUS endpoint and for direct-upload URLs alike. Bytes stream
+ * into S3 multipart parts of a fixed size; what arrives after the last full part is kept as a
+ * "tail" object, so every received byte is durable and the next request may land on any app
+ * instance, after any restart. One request at a time holds an upload (a lease in PostgreSQL).
+ * Memory per request is one part, whatever the file size.
+ */
+@Service
+public class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final UploadRepository uploads;
+    private final StorageService storage;
+    private final VideoIngestService ingest;
+    private final SourceFactsReader factsReader;
+    private final EventRecorder events;
+    private final TransactionTemplate transactions;
+    private final UploadProperties properties;
+
+    UploadService(UploadRepository uploads, StorageService storage, VideoIngestService ingest,
+                  SourceFactsReader factsReader, EventRecorder events, TransactionTemplate transactions,
+                  UploadProperties properties) {
+        this.uploads = uploads;
+        this.storage = storage;
+        this.ingest = ingest;
+        this.factsReader = factsReader;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /** What to create. */
+    public record NewUpload(UploadKind kind, @Nullable Long totalLength, @Nullable String metadataHeader,
+                            @Nullable String title, @Nullable String corsOrigin, @Nullable Duration timeout,
+                            @Nullable String newAssetSettingsJson) {
+    }
+
+    /** Where an upload stands after a request. */
+    public record Progress(long receivedLength, @Nullable Long totalLength, boolean complete, VideoId videoId,
+                           OffsetDateTime expiresAt) {
+    }
+
+    /** The largest upload this organization may make, in bytes. */
+    public long maxSize(OrganizationId organizationId) {
+        Long own = uploads.organizationUploadLimit(organizationId);
+        return own != null ? own : properties.maxSize().toBytes();
+    }
+
+    public Upload create(OrganizationId organizationId, NewUpload request) {
+        long limit = maxSize(organizationId);
+        if (request.totalLength() != null) {
+            if (request.totalLength() < 0) {
+                throw new UploadException(Reason.BAD_REQUEST, "Upload-Length must not be negative");
+            }
+            if (request.totalLength() > limit) {
+                throw new UploadException(Reason.TOO_LARGE, "The file is " + request.totalLength()
+                        + " bytes; this organization accepts uploads of at most " + limit + " bytes");
+            }
+        }
+        var id = UploadId.random();
+        var videoId = VideoId.random();
+        String key = StorageKeys.rawSource(videoId);
+        String multipartId = storage.createMultipartUpload(storage.defaultBucket(), key);
+        Duration life = request.timeout() != null ? request.timeout()
+                : request.kind() == UploadKind.DIRECT ? properties.directTimeout() : properties.expireAfter();
+        var upload = new Upload(id, organizationId, request.kind(), videoId, request.totalLength(), 0,
+                request.metadataHeader(), request.title(), key, multipartId, List.of(), 0, UploadStatus.WAITING, null,
+                request.corsOrigin(), OffsetDateTime.now().plus(life), OffsetDateTime.now());
+        transactions.executeWithoutResult(status -> {
+            uploads.insert(upload, request.newAssetSettingsJson());
+            events.record(organizationId, "video.upload.created", "upload", id.toString(), uploadData(upload));
+        });
+        return upload;
+    }
+
+    /** An upload of the caller's organization; expired ones are reported as such. */
+    public Upload get(OrganizationId organizationId, UploadId id) {
+        var upload = uploads.find(organizationId, id)
+                .orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
+        if (upload.isExpired()) {
+            throw new UploadException(Reason.EXPIRED, "The upload expired; start a new one");
+        }
+        return upload;
+    }
+
+    public List<Upload> list(OrganizationId organizationId, int limit, int offset) {
+        return uploads.list(organizationId, limit, offset);
+    }
+
+    /** For direct-upload URLs, which carry no credentials of their own. */
+    public Optional<Upload> findByCapability(UploadId id) {
+        return uploads.findUnscoped(id);
+    }
+
+    /**
+     * Appends a request body at {@code offset}.
+     *
+     * @param organizationId the caller's organization, or null for a direct-upload URL (its id is the
+     *                       capability)
+     * @param declaredTotal  the total size, when this request is the first to state it (direct uploads)
+     * @param checksum       the TUS checksum of this body, verified before any byte is kept
+     */
+    public Progress append(@Nullable OrganizationId organizationId, UploadId id, long offset, InputStream body,
+                           @Nullable Long declaredTotal, @Nullable ChecksumSpec checksum) {
+        var found = organizationId != null ? uploads.find(organizationId, id) : uploads.findUnscoped(id);
+        var current = found.orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
+        if (current.isExpired()) {
+            throw new UploadException(Reason.EXPIRED, "The upload expired; start a new one");
+        }
+        if (current.status() != UploadStatus.WAITING && !current.isComplete()) {
+            throw new UploadException(Reason.NOT_WAITING, "The upload is " + current.status().apiValue());
+        }
+        var upload = uploads.lock(id, LEASE)
+                .orElseThrow(() -> new UploadException(Reason.IN_USE, "Another request is writing to this upload"));
+        boolean saved = false;
+        Path spool = null;
+        try {
+            if (upload.receivedLength() != offset) {
+                throw new UploadException(Reason.OFFSET_MISMATCH, "The upload is at offset " + upload.receivedLength()
+                        + ", not " + offset);
+            }
+            Long total = upload.totalLength() != null ? upload.totalLength() : declaredTotal;
+            if (upload.totalLength() != null && declaredTotal != null && !declaredTotal.equals(upload.totalLength())) {
+                throw new UploadException(Reason.BAD_REQUEST, "The total size changed from " + upload.totalLength()
+                        + " to " + declaredTotal);
+            }
+            if (total != null && total > maxSize(upload.organizationId())) {
+                throw new UploadException(Reason.TOO_LARGE, "The file is larger than this organization's upload limit");
+            }
+            InputStream source = body;
+            if (checksum != null) {
+                spool = verifiedSpool(body, checksum, total == null ? Long.MAX_VALUE : total - offset);
+                source = Files.newInputStream(spool);
+            }
+            var writer = new PartWriter(upload, total);
+            var progress = writer.write(source);
+            saved = true;
+            if (progress.complete()) {
+                complete(upload);
+            }
+            if (writer.overflowed) {
+                throw new UploadException(Reason.TOO_LARGE, "The request carried more bytes than the upload's length");
+            }
+            return progress;
+        } catch (IOException e) {
+            throw new UploadException(Reason.BAD_REQUEST, "The request body could not be read: " + e.getMessage());
+        } finally {
+            if (!saved) {
+                uploads.unlock(id);
+            }
+            if (spool != null) {
+                deleteQuietly(spool);
+            }
+        }
+    }
+
+    /** TUS termination: forget the upload and every stored byte of it. */
+    public void terminate(OrganizationId organizationId, UploadId id) {
+        var upload = uploads.find(organizationId, id)
+                .orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
+        if (upload.status() == UploadStatus.ASSET_CREATED) {
+            throw new UploadException(Reason.NOT_WAITING, "The upload is complete; delete the video instead");
+        }
+        discardBytes(upload);
+        uploads.delete(id);
+    }
+
+    /** Mux's "cancel direct upload": stops a waiting upload and keeps its record as cancelled. */
+    public Upload cancel(OrganizationId organizationId, UploadId id) {
+        var upload = uploads.find(organizationId, id)
+                .orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
+        if (upload.status() != UploadStatus.WAITING) {
+            throw new UploadException(Reason.NOT_WAITING, "Only a waiting upload can be cancelled; this one is "
+                    + upload.status().apiValue());
+        }
+        discardBytes(upload);
+        transactions.executeWithoutResult(status -> {
+            uploads.markStatus(id, UploadStatus.CANCELLED, null);
+            events.record(organizationId, "video.upload.cancelled", "upload", id.toString(), uploadData(upload));
+        });
+        return uploads.find(organizationId, id).orElseThrow();
+    }
+
+    /**
+     * Removes uploads left unfinished past their expiry: their S3 multipart is aborted and their tail
+     * deleted; TUS rows go, direct uploads stay as timed_out (as Mux reports them).
+     *
+     * @return how many were cleaned up
+     */
+    public int cleanUpExpired() {
+        int cleaned = 0;
+        for (var upload : uploads.expired(100)) {
+            try {
+                discardBytes(upload);
+                if (upload.kind() == UploadKind.TUS) {
+                    uploads.delete(upload.id());
+                } else {
+                    transactions.executeWithoutResult(status -> {
+                        uploads.markStatus(upload.id(), UploadStatus.TIMED_OUT, null);
+                        events.record(upload.organizationId(), "video.upload.errored", "upload", upload.id().toString(),
+                                Map.of("id", upload.id().toString(), "status", "timed_out"));
+                    });
+                }
+                cleaned++;
+            } catch (RuntimeException e) {
+                log.warn("Could not clean up expired upload {}: {}", upload.id(), e.toString());
+            }
+        }
+        return cleaned;
+    }
+
+    private void complete(Upload upload) {
+        var facts = factsReader.read(upload.storageKey());
+        String title = upload.title() != null && !upload.title().isBlank() ? upload.title() : "Untitled video";
+        transactions.executeWithoutResult(status -> {
+            if (!uploads.markAssetCreated(upload.id())) {
+                return; // completed before: one video per upload
+            }
+            ingest.create(new VideoIngestService.NewVideo(upload.videoId(), upload.organizationId(), title,
+                    upload.storageKey(), upload.id(), facts));
+            var data = uploadData(upload);
+            data.put("status", "asset_created");
+            data.put("asset_id", upload.videoId().toString());
+            events.record(upload.organizationId(), "video.upload.asset_created", "upload", upload.id().toString(), data);
+        });
+    }
+
+    private void discardBytes(Upload upload) {
+        String bucket = storage.defaultBucket();
+        if (upload.multipartUploadId() != null) {
+            try {
+                storage.abortMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId());
+            } catch (RuntimeException e) {
+                log.debug("Multipart upload of {} already gone: {}", upload.id(), e.toString());
+            }
+        }
+        storage.deleteFile(bucket, upload.tailKey());
+    }
+
+    private Path verifiedSpool(InputStream body, ChecksumSpec checksum, long limit) throws IOException {
+        Path spool = Files.createTempFile("vidcastx-upload-", ".part");
+        var digest = checksum.newDigest();
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            byte[] buffer = new byte[64 * 1024];
+            long copied = 0;
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                copied += n;
+                if (copied > limit) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(spool);
+            // An interrupted request cannot be checked against its checksum: keep nothing of it.
+            throw new UploadException(Reason.CHECKSUM_MISMATCH, "The request ended before its checksum could be verified");
+        }
+        if (!checksum.matches(digest.digest())) {
+            deleteQuietly(spool);
+            throw new UploadException(Reason.CHECKSUM_MISMATCH, "The " + checksum.algorithm()
+                    + " checksum of the request body does not match Upload-Checksum");
+        }
+        return spool;
+    }
+
+    static Map<String, Object> uploadData(Upload upload) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("id", upload.id().toString());
+        data.put("status", upload.status().apiValue());
+        data.put("timeout", Duration.between(upload.createdAt(), upload.expiresAt()).toSeconds());
+        if (upload.corsOrigin() != null) {
+            data.put("cors_origin", upload.corsOrigin());
+        }
+        return data;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.debug("Could not delete {}", path);
+        }
+    }
+
+    /**
+     * Streams one request into full-size parts. Invariant: received = sum of parts + bytes in the
+     * buffer; the buffer is persisted as the tail whenever the request ends short of completion.
+     */
+    private final class PartWriter {
+
+        private final Upload upload;
+        private final byte[] buffer;
+        private final List<UploadedPart> parts;
+        private @Nullable Long total;
+        private long received;
+        private int filled;
+        boolean overflowed;
+
+        PartWriter(Upload upload, @Nullable Long total) {
+            this.upload = upload;
+            this.total = total;
+            this.buffer = new byte[(int) properties.partSize().toBytes()];
+            this.parts = new ArrayList<>(upload.parts());
+            this.received = upload.receivedLength();
+        }
+
+        Progress write(InputStream body) throws IOException {
+            String bucket = storage.defaultBucket();
+            if (upload.tailLength() > 0) {
+                try (InputStream tail = storage.getFileStream(bucket, upload.tailKey())) {
+                    filled = tail.readNBytes(buffer, 0, (int) upload.tailLength());
+                }
+            }
+            boolean alreadyStored = upload.multipartUploadId() == null; // an earlier request completed the object
+            IOException interrupted = null;
+            if (!alreadyStored) {
+                try {
+                    readBody(body);
+                } catch (IOException e) {
+                    interrupted = e; // keep what arrived: the client resumes from the saved offset
+                }
+            }
+            if (total == null && interrupted == null) {
+                total = received; // a direct upload of unknown size ends with its body
+            }
+            boolean complete = total != null && received == total;
+            if (complete && !alreadyStored) {
+                finishObject(bucket);
+            } else if (!complete) {
+                if (filled > 0) {
+                    storage.uploadFile(bucket, upload.tailKey(), new java.io.ByteArrayInputStream(buffer, 0, filled),
+                            filled, null);
+                }
+                uploads.saveProgress(upload.id(), total, received, parts, filled, slide(), null);
+            }
+            if (interrupted != null && !complete) {
+                log.debug("Upload {} interrupted at {} bytes: {}", upload.id(), received, interrupted.toString());
+            }
+            return new Progress(received, total, complete, upload.videoId(), upload.expiresAt());
+        }
+
+        private void readBody(InputStream body) throws IOException {
+            long remaining = total == null ? Long.MAX_VALUE : total - received;
+            while (true) {
+                if (filled == buffer.length) {
+                    if (remaining == 0) {
+                        break; // exactly a multiple of the part size: this full buffer is the last part
+                    }
+                    flushPart();
+                }
+                int want = (int) Math.min(buffer.length - filled, remaining);
+                if (want == 0) {
+                    overflowed = body.read() >= 0;
+                    break;
+                }
+                int n = body.read(buffer, filled, want);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+                received += n;
+                remaining -= n;
+            }
+        }
+
+        private void flushPart() {
+            String bucket = storage.defaultBucket();
+            int number = parts.size() + 1;
+            String etag = storage.uploadPart(bucket, upload.storageKey(), upload.multipartUploadId(), number, buffer, filled);
+            parts.add(new UploadedPart(number, etag, filled));
+            filled = 0;
+            // Durable progress after every part, and the lease renewed with it.
+            uploads.saveProgress(upload.id(), total, received, parts, 0, slide(), LEASE);
+        }
+
+        private void finishObject(String bucket) {
+            if (total == 0) {
+                storage.abortMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId());
+                storage.uploadFile(bucket, upload.storageKey(), new byte[0], null);
+            } else {
+                if (filled > 0 || parts.isEmpty()) {
+                    int number = parts.size() + 1;
+                    parts.add(new UploadedPart(number, storage.uploadPart(bucket, upload.storageKey(),
+                            upload.multipartUploadId(), number, buffer, filled), filled));
+                    filled = 0;
+                }
+                storage.completeMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId(), parts);
+            }
+            if (upload.tailLength() > 0) {
+                storage.deleteFile(bucket, upload.tailKey());
+            }
+            uploads.setMultipartUploadId(upload.id(), null);
+            uploads.saveProgress(upload.id(), total, received, parts, 0, slide(), null);
+        }
+
+        private @Nullable Duration slide() {
+            return upload.kind() == UploadKind.TUS ? properties.expireAfter() : null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.uploads.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package io.vidcastx.uploads.direct;
+
+import java.util.regex.Pattern;
+
+import io.vidcastx.uploads.UploadException;
+import org.jspecify.annotations.Nullable;
+
+/** A request's {@code Content-Range: bytes first-last/total} (total may be "*"), as UpChunk sends it. */
+record ContentRange(long first, long last, @Nullable Long total) {
+
+    private static final Pattern FORMAT = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    static @Nullable ContentRange parse(@Nullable String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        var match = FORMAT.matcher(header.strip());
+        if (!match.matches()) {
+            throw new UploadException(UploadException.Reason.BAD_REQUEST, "Content-Range must look like 'bytes 0-1023/4096'");
+        }
+        long first = Long.parseLong(match.group(1));
+        long last = Long.parseLong(match.group(2));
+        Long total = match.group(3).equals("*") ? null : Long.parseLong(match.group(3));
+        if (last < first || (total != null && last >= total)) {
+            throw new UploadException(UploadException.Reason.BAD_REQUEST, "Content-Range is inconsistent: " + header);
+        }
+        return new ContentRange(first, last, total);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.uploads.direct;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.uploads;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.uploads.tus;
+
+import org.jspecify.annotations.NullMarked;
