@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.uploads.direct.DirectUploadCors;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -54,8 +55,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys) throws Exception {
+    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys, DirectUploadCors cors) throws Exception {
         http.securityMatcher("/uploads/**")
+                .cors(c -> c.configurationSource(cors))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
@@ -72,7 +74,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**").permitAll());
+                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -47,6 +47,7 @@ class JooqUploadRepository implements UploadRepository {
                 .set(UPLOADS.CORS_ORIGIN, upload.corsOrigin())
                 .set(UPLOADS.NEW_ASSET_SETTINGS, newAssetSettingsJson == null ? null : JSONB.valueOf(newAssetSettingsJson))
                 .set(UPLOADS.EXPIRES_AT, upload.expiresAt())
+                .set(UPLOADS.CREATED_AT, upload.createdAt())
                 .execute();
     }
 

@@ -96,9 +96,10 @@ public class UploadService {
         String multipartId = storage.createMultipartUpload(storage.defaultBucket(), key);
         Duration life = request.timeout() != null ? request.timeout()
                 : request.kind() == UploadKind.DIRECT ? properties.directTimeout() : properties.expireAfter();
+        var now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var upload = new Upload(id, organizationId, request.kind(), videoId, request.totalLength(), 0,
                 request.metadataHeader(), request.title(), key, multipartId, List.of(), 0, UploadStatus.WAITING, null,
-                request.corsOrigin(), OffsetDateTime.now().plus(life), OffsetDateTime.now());
+                request.corsOrigin(), now.plus(life), now);
         transactions.executeWithoutResult(status -> {
             uploads.insert(upload, request.newAssetSettingsJson());
             events.record(organizationId, "video.upload.created", "upload", id.toString(), uploadData(upload));
@@ -302,7 +303,7 @@ public class UploadService {
         var data = new LinkedHashMap<String, Object>();
         data.put("id", upload.id().toString());
         data.put("status", upload.status().apiValue());
-        data.put("timeout", Duration.between(upload.createdAt(), upload.expiresAt()).toSeconds());
+        data.put("timeout", Math.round(Duration.between(upload.createdAt(), upload.expiresAt()).toMillis() / 1000.0));
         if (upload.corsOrigin() != null) {
             data.put("cors_origin", upload.corsOrigin());
         }

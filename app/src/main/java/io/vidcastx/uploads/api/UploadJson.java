@@ -20,7 +20,7 @@ record UploadJson(String id, String url, long timeout, String status,
 
     static UploadJson of(Upload upload, String url, @Nullable JsonNode settings) {
         return new UploadJson(upload.id().toString(), url,
-                java.time.Duration.between(upload.createdAt(), upload.expiresAt()).toSeconds(),
+                Math.round(java.time.Duration.between(upload.createdAt(), upload.expiresAt()).toMillis() / 1000.0),
                 upload.status().apiValue(), upload.corsOrigin(), settings,
                 upload.status() == UploadStatus.ASSET_CREATED ? upload.videoId().toString() : null,
                 upload.error() != null ? new ErrorJson("invalid_input", upload.error()) : null);

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The URL a Mux-style direct upload hands out: one PUT of the whole file, or consecutive PUTs with
  * {@code Content-Range} (UpChunk). Unfinished chunks answer 308 with the stored {@code Range}, as
- * resumable-upload servers do; the last one answers 200. Browsers may call it from {@code cors_origin}.
+ * resumable-upload servers do; the last one answers 200. Browsers may call it from the upload's
+ * {@code cors_origin} ({@link DirectUploadCors}).
  */
 @RestController
 @RequestMapping("/uploads/direct/{id}")
@@ -32,23 +32,9 @@ class DirectUploadController {
         this.uploads = uploads;
     }
 
-    @RequestMapping(method = RequestMethod.OPTIONS)
-    void preflight(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-        var upload = find(id);
-        if (!allowCors(upload, request, response)) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            return;
-        }
-        response.setHeader("Access-Control-Allow-Methods", "PUT, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Content-Range, Content-Length");
-        response.setHeader("Access-Control-Max-Age", "3600");
-        response.setStatus(HttpStatus.NO_CONTENT.value());
-    }
-
     @PutMapping
     void put(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var upload = find(id);
-        allowCors(upload, request, response);
         var range = ContentRange.parse(request.getHeader("Content-Range"));
         long offset = range != null ? range.first() : 0;
         Long total = range != null ? range.total()
@@ -79,21 +65,5 @@ class DirectUploadController {
         } catch (IllegalArgumentException e) {
             throw new UploadException(UploadException.Reason.NOT_FOUND, "No such upload");
         }
-    }
-
-    /** Echoes the origin when the upload allows it; false when a browser origin is not allowed. */
-    private static boolean allowCors(Upload upload, HttpServletRequest request, HttpServletResponse response) {
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        String allowed = upload.corsOrigin();
-        if (allowed != null && (allowed.equals("*") || allowed.equalsIgnoreCase(origin))) {
-            response.setHeader("Access-Control-Allow-Origin", allowed.equals("*") ? "*" : origin);
-            response.setHeader("Access-Control-Expose-Headers", "Range");
-            response.setHeader("Vary", "Origin");
-            return true;
-        }
-        return false;
     }
 }
