@@ -10,7 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyService keys;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys) {
+    ApiKeyAuthenticationFilter(ApiKeyService keys, SecurityContextHolderStrategy contexts) {
         this.keys = keys;
+        this.contexts = contexts;
     }
 
     @Override
@@ -36,9 +38,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 ApiErrors.write(response, 401, "unauthorized", "The API key is unknown, revoked or wrong");
                 return;
             }
-            var context = SecurityContextHolder.createEmptyContext();
+            var context = contexts.createEmptyContext();
             context.setAuthentication(new ApiKeyAuthentication(owner.get()));
-            SecurityContextHolder.setContext(context);
+            contexts.setContext(context);
         }
         chain.doFilter(request, response);
     }

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import io.vidcastx.accounts.AccountRepository;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,14 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallerResolver {
 
     private final AccountRepository accounts;
+    private final SecurityContextHolderStrategy contexts;
 
-    CallerResolver(AccountRepository accounts) {
+    CallerResolver(AccountRepository accounts, ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.accounts = accounts;
+        // Vaadin installs its own strategy as a bean; several app contexts in one JVM (tests) each have one.
+        this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     @Transactional(readOnly = true)
     public Optional<Caller> current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }

@@ -3,7 +3,10 @@ package io.vidcastx.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.vidcastx.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
@@ -31,13 +34,14 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys,
+                                    ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.securityMatcher("/video/v1/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, strategy(contexts)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, 401, "unauthorized",
@@ -55,12 +59,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys, DirectUploadCors cors) throws Exception {
+    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys, DirectUploadCors cors,
+                                       ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.securityMatcher("/uploads/**")
                 .cors(c -> c.configurationSource(cors))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, strategy(contexts)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/uploads/direct/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/uploads/tus", "/uploads/tus/**").permitAll()
@@ -77,6 +82,10 @@ class SecurityConfiguration {
                 .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    private static SecurityContextHolderStrategy strategy(ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        return contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** bcrypt today, behind an id prefix so stored hashes can move to a stronger algorithm later. */
