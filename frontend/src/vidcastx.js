@@ -1,4 +1,5 @@
 // Entry point of Vidcastx's own browser code. Views load it once and call window.Vidcastx.*.
+export { mountUploader } from './uploader.js';
 
 /**
  * Copies text to the clipboard, falling back to a hidden textarea where the async Clipboard API is

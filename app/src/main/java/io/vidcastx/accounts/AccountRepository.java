@@ -27,6 +27,9 @@ public interface AccountRepository {
     /** The user's first organization (the organization switcher will choose among several). */
     Optional<SignedInAccount> findAccount(String email);
 
+    /** The oldest organization, for installs that seed things before anyone signs in. */
+    Optional<OrganizationId> firstOrganization();
+
     record StoredCredentials(UserId userId, String email, String passwordHash) {
     }
 }

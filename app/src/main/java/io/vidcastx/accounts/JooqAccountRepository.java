@@ -69,6 +69,12 @@ class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<OrganizationId> firstOrganization() {
+        return dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT).limit(1)
+                .fetchOptional(ORGANIZATIONS.ORGANIZATION_ID);
+    }
+
+    @Override
     public Optional<StoredCredentials> findCredentials(String email) {
         return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.PASSWORD_HASH)
                 .from(USERS)

@@ -79,6 +79,11 @@ public class ApiKeyService {
         return Optional.of(new KeyOwner(key.value1(), key.value2(), key.value3()));
     }
 
+    @Transactional(readOnly = true)
+    public boolean exists(String tokenId) {
+        return dsl.fetchExists(API_KEYS, API_KEYS.TOKEN_ID.eq(tokenId));
+    }
+
     @Transactional
     public boolean revoke(OrganizationId organizationId, ApiKeyId id) {
         return dsl.update(API_KEYS).set(API_KEYS.REVOKED_AT, OffsetDateTime.now())
