@@ -203,6 +203,8 @@ function vidcastx() {
           VIDCASTX_ADMIN_EMAIL: 'bench@example.com',
           VIDCASTX_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
           VIDCASTX_BOOTSTRAP_API_KEY: `${tokenId}:${secret}`,
+          // vidcastx.transcode.work-dir: the transcode of each upload downloads it here, not to /tmp.
+          VIDCASTX_TRANSCODE_WORKDIR: join(work, 'transcode'),
         },
       });
       closeSync(out);
@@ -293,6 +295,10 @@ async function stopProcess(server, graceSeconds) {
   if (!running.has(server)) return;
   running.delete(server);
   const descendants = descendantsOf(server.pid);
+  if (descendants.length > 0) {
+    log(`${server.label} has ${descendants.length} child processes (${[...new Set(descendants.map((p) => p.name))].join(", ")})`);
+  }
+  const stopping = Date.now();
   if (!server.hasExited) {
     process.kill(server.pid, 'SIGTERM');
     const stopped = await Promise.race([server.exited, sleep(graceSeconds * 1000).then(() => null)]);
@@ -302,6 +308,7 @@ async function stopProcess(server, graceSeconds) {
       await server.exited;
     }
   }
+  log(`${server.label} stopped in ${round((Date.now() - stopping) / 1000, 1)} s`);
   let left = descendants.filter(isAlive);
   for (let i = 0; i < 50 && left.length > 0; i++) {
     await sleep(200);
