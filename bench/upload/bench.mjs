@@ -191,6 +191,8 @@ function vidcastx() {
     logTail: () => tail(logFile),
     async start() {
       const port = await freePort();
+      server.port = port;
+      server.javaTmpBefore = new Set(javaTmpEntries());
       const base = `http://127.0.0.1:${port}`;
       server.endpoint = `${base}/uploads/tus`;
       const out = openSync(logFile, 'a');
@@ -222,8 +224,14 @@ function vidcastx() {
       log(`Vidcastx ready on port ${port} after ${round((Date.now() - started) / 1000, 1)} s (pid ${child.pid})`);
     },
     async stop() {
-      await stopProcess(server, 60);
+      await stopProcess(server, 60, dataDir);
       rmSync(dataDir, { recursive: true, force: true });
+      // Spring Boot leaves Tomcat's scratch directories in java.io.tmpdir, named by the port.
+      for (const entry of javaTmpEntries()) {
+        if (!server.javaTmpBefore.has(entry) && /^tomcat(-docbase)?\.(\d+)\./.exec(entry)?.[2] === String(server.port)) {
+          rmSync(join(JAVA_TMP, entry), { recursive: true, force: true });
+        }
+      }
     },
   };
   return server;
@@ -262,6 +270,16 @@ function tusServer() {
   return server;
 }
 
+const JAVA_TMP = '/tmp'; // java.io.tmpdir on Linux, whatever TMPDIR says
+
+function javaTmpEntries() {
+  try {
+    return readdirSync(JAVA_TMP);
+  } catch {
+    return [];
+  }
+}
+
 function track(server, child) {
   server.pid = child.pid;
   server.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -291,12 +309,14 @@ async function waitFor(server, seconds, ready) {
 
 // SIGTERM, then SIGKILL after the grace period; then every process that descended from the server
 // (Vidcastx's embedded PostgreSQL and Redis) must be gone too, or is ended by its own pid.
-async function stopProcess(server, graceSeconds) {
+async function stopProcess(server, graceSeconds, ownPath) {
   if (!running.has(server)) return;
   running.delete(server);
-  const descendants = descendantsOf(server.pid);
+  // Embedded PostgreSQL daemonizes (its parent becomes init), so it is found by its data directory.
+  const descendants = descendantsOf(server.pid, ownPath);
   if (descendants.length > 0) {
-    log(`${server.label} has ${descendants.length} child processes (${[...new Set(descendants.map((p) => p.name))].join(", ")})`);
+    const names = [...new Set(descendants.map((p) => p.name))].join(', ');
+    log(`stopping ${server.label} and the ${descendants.length} processes it started (${names})`);
   }
   const stopping = Date.now();
   if (!server.hasExited) {
@@ -377,25 +397,29 @@ function statFields(pid) {
   return stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ');
 }
 
-function descendantsOf(root) {
+// The processes started by root, and those whose command line names ownPath (a directory that
+// belongs to this run alone), with all of theirs.
+function descendantsOf(root, ownPath) {
   const processes = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ');
+      const cmdline = ownPath ? readFileSync(`/proc/${entry}/cmdline`, 'utf8') : '';
       processes.push({
         pid: Number(entry),
         ppid: Number(fields[1]),
         start: fields[19],
         name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+        owned: Number(entry) !== root && ownPath !== undefined && cmdline.includes(ownPath),
       });
     } catch {
       // ended while listing
     }
   }
-  const found = [];
-  const parents = new Set([root]);
+  const found = processes.filter((p) => p.owned);
+  const parents = new Set([root, ...found.map((p) => p.pid)]);
   let grew = true;
   while (grew) {
     grew = false;

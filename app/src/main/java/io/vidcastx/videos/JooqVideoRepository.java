@@ -31,6 +31,16 @@ class JooqVideoRepository implements VideoRepository {
     }
 
     @Override
+    public java.util.Optional<PlayableVideo> findByPlaybackId(String playbackId) {
+        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.STATUS, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH,
+                        VIDEOS.HEIGHT)
+                .from(VIDEOS)
+                .where(VIDEOS.PLAYBACK_ID.eq(playbackId))
+                .fetchOptional(r -> new PlayableVideo(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(),
+                        r.value5(), r.value6()));
+    }
+
+    @Override
     public int count(OrganizationId organizationId) {
         return dsl.fetchCount(VIDEOS, VIDEOS.ORGANIZATION_ID.eq(organizationId));
     }

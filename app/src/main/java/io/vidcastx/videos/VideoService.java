@@ -22,6 +22,11 @@ public class VideoService {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<PlayableVideo> findByPlaybackId(String playbackId) {
+        return videos.findByPlaybackId(playbackId);
+    }
+
+    @Transactional(readOnly = true)
     public int count(OrganizationId organizationId) {
         return videos.count(organizationId);
     }

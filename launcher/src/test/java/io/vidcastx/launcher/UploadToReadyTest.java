@@ -127,6 +127,28 @@ class UploadToReadyTest {
         assertThat(storage.stat(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg")).isPresent();
         assertThat(storage.stat(bucket, StorageKeys.mp4Folder(id) + "highest.mp4")).isPresent();
         assertThat(events(ready)).containsSubsequence("video.asset.created", "video.asset.ready");
+
+        // Mux's image API on the ready video.
+        String image = "http://localhost:" + port + "/image/" + ready.getPlaybackId() + "/thumbnail.jpg";
+        assertThat(picture(image).getWidth()).isEqualTo(1280);
+        assertThat(picture(image + "?width=320").getWidth()).isEqualTo(320);
+        var atThree = picture(image + "?time=3&width=200&height=200");
+        assertThat(atThree.getWidth()).isEqualTo(200);
+        assertThat(atThree.getHeight()).isBetween(112, 113);
+        assertThat(status(image + "?time=60")).isEqualTo(400);
+        assertThat(status(image + "?width=99999")).isEqualTo(400);
+        assertThat(status("http://localhost:" + port + "/image/unknownplaybackid/thumbnail.jpg")).isEqualTo(404);
+    }
+
+    private java.awt.image.BufferedImage picture(String url) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.body()));
+    }
+
+    private int status(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

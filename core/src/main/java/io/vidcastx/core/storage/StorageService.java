@@ -129,6 +129,18 @@ public class StorageService {
                         .build())));
     }
 
+    /** A URL that allows GET (with Range) of the object without credentials, until {@code ttl} ends. */
+    public URI presignedDownloadUrl(String bucket, String key, Duration ttl) {
+        StorageKeys.validate(key);
+        return URI.create(call("presign " + key, () -> client.getPresignedObjectUrl(
+                GetPresignedObjectUrlArgs.builder()
+                        .method(Http.Method.GET)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                        .build())));
+    }
+
     /** Downloads an object to a local file, replacing it; written to a temporary sibling first. */
     public void downloadFile(String bucket, String key, Path localPath) {
         StorageKeys.validate(key);

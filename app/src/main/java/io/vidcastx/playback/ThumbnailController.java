@@ -1,0 +1,51 @@
+package io.vidcastx.playback;
+
+import java.util.concurrent.TimeUnit;
+
+import io.vidcastx.core.storage.StorageObjectNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Mux's image API: {@code /image/{playbackId}/thumbnail.jpg?time=&width=&height=}. */
+@RestController
+class ThumbnailController {
+
+    private final ThumbnailService thumbnails;
+
+    ThumbnailController(ThumbnailService thumbnails) {
+        this.thumbnails = thumbnails;
+    }
+
+    @GetMapping("/image/{playbackId}/thumbnail.jpg")
+    ResponseEntity<byte[]> thumbnail(@PathVariable String playbackId, @RequestParam(required = false) @Nullable Double time,
+                                     @RequestParam(required = false) @Nullable Integer width,
+                                     @RequestParam(required = false) @Nullable Integer height) {
+        var request = new ThumbnailRequest(time, width, height);
+        return thumbnails.thumbnail(playbackId, request)
+                .map(jpeg -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .cacheControl(CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic())
+                        .header("Access-Control-Allow-Origin", "*")
+                        .body(jpeg))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                        .body("No ready video with a picture has this playback id".getBytes()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<String> badParameters(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    @ExceptionHandler(StorageObjectNotFoundException.class)
+    ResponseEntity<String> missing(StorageObjectNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("The picture is missing");
+    }
+}

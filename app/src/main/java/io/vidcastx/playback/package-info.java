@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.playback;
+
+import org.jspecify.annotations.NullMarked;
