@@ -62,7 +62,8 @@ RUN set -eux; \
 
 COPY --from=build /tmp/vidcastx.jar /opt/vidcastx/vidcastx.jar
 
-ENV VIDCASTX_FFMPEG_PATH=/usr/bin/ffmpeg
+ENV VIDCASTX_FFMPEG_PATH=/usr/bin/ffmpeg \
+    VIDCASTX_FFMPEG_FFPROBE_PATH=/usr/bin/ffprobe
 
 # The embedded servers keep their data in ./data relative to the working directory; with / as the
 # working directory that is the /data volume. A fresh named volume takes /data's ownership, so the

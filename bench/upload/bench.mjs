@@ -5,14 +5,17 @@
 // server processes, and one line of JSON last.
 //
 //   node bench.mjs --java /path/to/bin/java --jar launcher/target/vidcastx.jar
-//                  [--size-mb 1024] [--chunk-mb 64] [--warmup-mb 16]
+//                  [--size-mb 1024] [--chunk-mb 64 (0: one PATCH)] [--warmup-mb 16] [--idle-seconds 3]
+//                  [--log-dir DIR (keeps the servers' logs)]
 //
 // Run through bench/upload/run.sh, which finds Java 25, builds the jar if it is missing and
 // installs the npm packages.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
-  from 'node:fs';
+import {
+  closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +24,7 @@ import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
+const JAVA_TMP = '/tmp'; // java.io.tmpdir on Linux, whatever TMPDIR says
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +34,7 @@ const { values: args } = parseArgs({
     'chunk-mb': { type: 'string', default: '64' },
     'warmup-mb': { type: 'string', default: '16' },
     'idle-seconds': { type: 'string', default: '3' },
+    'log-dir': { type: 'string' }, // keep the servers' logs there
   },
   strict: true,
 });
@@ -270,8 +275,6 @@ function tusServer() {
   return server;
 }
 
-const JAVA_TMP = '/tmp'; // java.io.tmpdir on Linux, whatever TMPDIR says
-
 function javaTmpEntries() {
   try {
     return readdirSync(JAVA_TMP);
@@ -360,6 +363,12 @@ async function stopAll() {
 }
 
 function removeWork() {
+  if (args['log-dir'] && existsSync(work)) {
+    mkdirSync(args['log-dir'], { recursive: true });
+    for (const name of readdirSync(work).filter((n) => n.endsWith('.log'))) {
+      copyFileSync(join(work, name), join(args['log-dir'], name));
+    }
+  }
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -3,6 +3,7 @@
 # Vidcastx's TUS endpoint and to the reference @tus/server with its FileStore, one after the other,
 # in one invocation; prints the throughput of each, their ratio and each server's memory.
 #   bench/upload/run.sh [--size-mb 1024] [--chunk-mb 64 (0: one PATCH)] [--warmup-mb 16] [--idle-seconds 3]
+#                       [--log-dir DIR]
 # JAVA_HOME defaults to Temurin 25; JAVA_TOOL_OPTIONS reaches the Vidcastx JVM as usual.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -257,6 +257,22 @@ class TranscodeWorkerTest {
         assertThat(storage.list(storage.defaultBucket(), StorageKeys.hlsFolder(id))).isEmpty();
     }
 
+    @Test
+    void deleting_a_video_mid_transcode_stops_ffmpeg_and_removes_its_outputs() {
+        VideoId id = submit(sources.video("long.mp4", 1920, 1080, 20, true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> video(id).getProgress() >= 10);
+
+        dsl.deleteFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> dsl.fetchCount(io.vidcastx.db.jooq.Tables.JOBS,
+                io.vidcastx.db.jooq.Tables.JOBS.PAYLOAD.cast(String.class).contains(id.toString())
+                        .and(io.vidcastx.db.jooq.Tables.JOBS.STATUS.eq("completed"))) == 1);
+        assertThat(storage.list(storage.defaultBucket(), StorageKeys.hlsFolder(id))).isEmpty();
+        assertThat(storage.list(storage.defaultBucket(), StorageKeys.thumbnailsFolder(id))).isEmpty();
+        assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))).isEmpty();
+    }
+
     private static double meanDifference(BufferedImage a, BufferedImage b) {
         int width = Math.min(a.getWidth(), b.getWidth());
         int height = Math.min(a.getHeight(), b.getHeight());
