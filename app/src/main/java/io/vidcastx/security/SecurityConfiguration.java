@@ -4,7 +4,9 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.vidcastx.security.ui.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +14,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import io.vidcastx.apikeys.ApiKeyService;
-import io.vidcastx.uploads.direct.DirectUploadCors;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -59,7 +60,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys, DirectUploadCors cors,
+    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys,
+                                       @Qualifier("directUploadCors") CorsConfigurationSource cors,
                                        ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.securityMatcher("/uploads/**")
                 .cors(c -> c.configurationSource(cors))

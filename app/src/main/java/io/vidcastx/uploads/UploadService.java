@@ -21,8 +21,6 @@ import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.uploads.UploadException.Reason;
-import io.vidcastx.videos.SourceFactsReader;
-import io.vidcastx.videos.VideoIngestService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +42,16 @@ public class UploadService {
 
     private final UploadRepository uploads;
     private final StorageService storage;
-    private final VideoIngestService ingest;
-    private final SourceFactsReader factsReader;
+    private final UploadIngest ingest;
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final UploadProperties properties;
 
-    UploadService(UploadRepository uploads, StorageService storage, VideoIngestService ingest,
-                  SourceFactsReader factsReader, EventRecorder events, TransactionTemplate transactions,
-                  UploadProperties properties) {
+    UploadService(UploadRepository uploads, StorageService storage, UploadIngest ingest, EventRecorder events,
+                  TransactionTemplate transactions, UploadProperties properties) {
         this.uploads = uploads;
         this.storage = storage;
         this.ingest = ingest;
-        this.factsReader = factsReader;
         this.events = events;
         this.transactions = transactions;
         this.properties = properties;
@@ -244,14 +239,12 @@ public class UploadService {
     }
 
     private void complete(Upload upload) {
-        var facts = factsReader.read(upload.storageKey());
         String title = upload.title() != null && !upload.title().isBlank() ? upload.title() : "Untitled video";
         transactions.executeWithoutResult(status -> {
             if (!uploads.markAssetCreated(upload.id())) {
                 return; // completed before: one video per upload
             }
-            ingest.create(new VideoIngestService.NewVideo(upload.videoId(), upload.organizationId(), title,
-                    upload.storageKey(), upload.id(), facts));
+            ingest.ingest(upload, title);
             var data = uploadData(upload);
             data.put("status", "asset_created");
             data.put("asset_id", upload.videoId().toString());

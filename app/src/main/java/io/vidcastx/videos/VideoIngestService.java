@@ -13,6 +13,8 @@ import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.uploads.Upload;
+import io.vidcastx.uploads.UploadIngest;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -24,16 +26,26 @@ import org.springframework.transaction.annotation.Transactional;
  * caller's transaction; the job reaches a worker only after that transaction commits.
  */
 @Service
-public class VideoIngestService {
+public class VideoIngestService implements UploadIngest {
 
     private final DSLContext dsl;
     private final JobQueue queue;
     private final EventRecorder events;
+    private final SourceFactsReader facts;
 
-    VideoIngestService(DSLContext dsl, JobQueue queue, EventRecorder events) {
+    VideoIngestService(DSLContext dsl, JobQueue queue, EventRecorder events, SourceFactsReader facts) {
         this.dsl = dsl;
         this.queue = queue;
         this.events = events;
+        this.facts = facts;
+    }
+
+    /** A completed upload becomes a video, with what its MP4 index tells at once. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean ingest(Upload upload, String title) {
+        return create(new NewVideo(upload.videoId(), upload.organizationId(), title, upload.storageKey(), upload.id(),
+                facts.read(upload.storageKey())));
     }
 
     /** A new video from an upload. */

@@ -25,6 +25,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // We stop it ourselves, after the Spring context: its own JVM hook would kill the
+                    // database under workers that are still finishing their jobs.
+                    .setRegisterShutdownHook(false)
                     .setPort(FreePorts.next())
                     .setServerConfig("max_connections", "200");
             if (ephemeral) {

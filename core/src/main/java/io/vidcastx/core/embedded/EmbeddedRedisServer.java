@@ -40,6 +40,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("appendonly " + (appendOnly ? "yes" : "no"))
                     .setting("save \"\"")
                     .setting("protected-mode yes")
+                    // Stopped by EmbeddedServers after the Spring context, not by a JVM hook of its own.
+                    .onShutdownForceStop(false)
                     .soutListener(line -> log.debug("redis: {}", line))
                     .serrListener(line -> log.warn("redis: {}", line))
                     .build();

@@ -1,5 +1,10 @@
-package io.vidcastx.accounts;
+package io.vidcastx.bootstrap;
 
+import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountService;
+import io.vidcastx.accounts.OwnerSetup;
+import io.vidcastx.accounts.SetupAlreadyDoneException;
+import io.vidcastx.accounts.SignedInAccount;
 import io.vidcastx.apikeys.ApiKeyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +13,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** Creates the owner and an API key from the environment, once, for installs without a browser. */
+/**
+ * Creates the owner and an API key from the environment, once, for installs without a browser. Its
+ * own package: it joins accounts and API keys, which know nothing of each other.
+ */
 @Component
 @EnableConfigurationProperties(BootstrapProperties.class)
 class AccountBootstrap implements ApplicationRunner {

@@ -1,4 +1,4 @@
-package io.vidcastx.accounts;
+package io.vidcastx.bootstrap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.bootstrap;
+
+import org.jspecify.annotations.NullMarked;
