@@ -19,15 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ThumbnailController {
 
     private final ThumbnailService thumbnails;
+    private final PlaybackService playback;
 
-    ThumbnailController(ThumbnailService thumbnails) {
+    ThumbnailController(ThumbnailService thumbnails, PlaybackService playback) {
         this.thumbnails = thumbnails;
+        this.playback = playback;
     }
 
     @GetMapping("/image/{playbackId}/thumbnail.jpg")
     ResponseEntity<byte[]> thumbnail(@PathVariable String playbackId, @RequestParam(required = false) @Nullable Double time,
                                      @RequestParam(required = false) @Nullable Integer width,
-                                     @RequestParam(required = false) @Nullable Integer height) {
+                                     @RequestParam(required = false) @Nullable Integer height,
+                                     @RequestParam(required = false) @Nullable String token) {
+        // Signed playback ids need a token with audience "t" for pictures, as with Mux.
+        playback.authorize(playbackId, token, "t");
         var request = new ThumbnailRequest(time, width, height);
         return thumbnails.thumbnail(playbackId, request)
                 .map(jpeg -> ResponseEntity.ok()
@@ -42,6 +47,11 @@ class ThumbnailController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> badParameters(IllegalArgumentException e) {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    @ExceptionHandler(PlaybackService.Refused.class)
+    ResponseEntity<String> refused(PlaybackService.Refused e) {
+        return ResponseEntity.status(e.status).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     @ExceptionHandler(StorageObjectNotFoundException.class)

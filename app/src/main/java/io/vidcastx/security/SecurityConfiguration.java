@@ -81,7 +81,8 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/error").permitAll());
+                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/stream/**",
+                        "/embed/**", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

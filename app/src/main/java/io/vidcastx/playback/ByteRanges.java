@@ -1,0 +1,47 @@
+package io.vidcastx.playback;
+
+import java.util.regex.Pattern;
+
+import io.vidcastx.core.storage.ByteRange;
+import org.jspecify.annotations.Nullable;
+
+/** HTTP Range requests on one object ({@code bytes=first-last}, {@code first-}, {@code -suffix}). */
+final class ByteRanges {
+
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    private ByteRanges() {
+    }
+
+    /** Thrown for a range outside the object: 416. */
+    static final class Unsatisfiable extends RuntimeException {
+    }
+
+    /** The requested range within {@code size} bytes; null for a whole-object request. */
+    static @Nullable ByteRange parse(@Nullable String header, long size) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        var match = SINGLE.matcher(header.strip());
+        if (!match.matches() || (match.group(1).isEmpty() && match.group(2).isEmpty())) {
+            return null; // multiple or malformed ranges: serve the whole object, as RFC 9110 allows
+        }
+        long first;
+        long last;
+        if (match.group(1).isEmpty()) {
+            long suffix = Long.parseLong(match.group(2));
+            if (suffix == 0) {
+                throw new Unsatisfiable();
+            }
+            first = Math.max(0, size - suffix);
+            last = size - 1;
+        } else {
+            first = Long.parseLong(match.group(1));
+            last = match.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(match.group(2)), size - 1);
+        }
+        if (first >= size || last < first) {
+            throw new Unsatisfiable();
+        }
+        return ByteRange.of(first, last);
+    }
+}

@@ -1,0 +1,167 @@
+package io.vidcastx.playback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.vidcastx.core.storage.ByteRange;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageObjectNotFoundException;
+import io.vidcastx.core.storage.StorageService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HLS delivery in Mux's URL shape: {@code /stream/{playbackId}.m3u8}, its renditions and segments, and
+ * {@code /stream/{playbackId}/highest.mp4}. Served from storage with the right content types, byte
+ * ranges, caching and CORS; signed playback ids need {@code ?token=}.
+ */
+@RestController
+@RequestMapping("/stream")
+class StreamController {
+
+    private static final String HLS = "application/vnd.apple.mpegurl";
+
+    private final PlaybackService playback;
+    private final StorageService storage;
+
+    StreamController(PlaybackService playback, StorageService storage) {
+        this.playback = playback;
+        this.storage = storage;
+    }
+
+    @RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
+    void preflight(HttpServletResponse response) {
+        cors(response);
+        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Range");
+        response.setHeader("Access-Control-Max-Age", "86400");
+        response.setStatus(204);
+    }
+
+    @GetMapping("/{playbackId}.m3u8")
+    void master(@PathVariable String playbackId, @RequestParam(required = false) @Nullable String token,
+                HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        String stored = text(StorageKeys.hlsMaster(video.videoId()));
+        String signedToken = video.policy() == PlaybackPolicy.SIGNED ? token : null;
+        send(response, HLS, PlaylistRewriter.master(stored, playbackId, signedToken), video.policy(), 60);
+    }
+
+    @GetMapping("/{playbackId}/{rendition}/index.m3u8")
+    void media(@PathVariable String playbackId, @PathVariable String rendition,
+               @RequestParam(required = false) @Nullable String token, HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        String stored = text(StorageKeys.hlsFile(video.videoId(), checkName(rendition) + "/index.m3u8"));
+        send(response, HLS, PlaylistRewriter.media(stored, video.policy() == PlaybackPolicy.SIGNED ? token : null),
+                video.policy(), 3600);
+    }
+
+    @GetMapping("/{playbackId}/{rendition}/{segment:segment_\\d{3,6}\\.ts}")
+    void segment(@PathVariable String playbackId, @PathVariable String rendition, @PathVariable String segment,
+                 @RequestParam(required = false) @Nullable String token, HttpServletRequest request,
+                 HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        bytes(request, response, StorageKeys.hlsFile(video.videoId(), checkName(rendition) + "/" + segment),
+                "video/mp2t", video.policy(), null);
+    }
+
+    @GetMapping("/{playbackId}/highest.mp4")
+    void mp4(@PathVariable String playbackId, @RequestParam(required = false) @Nullable String token,
+             @RequestParam(required = false) @Nullable String download, HttpServletRequest request,
+             HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        bytes(request, response, StorageKeys.mp4Folder(video.videoId()) + "highest.mp4", "video/mp4", video.policy(),
+                download);
+    }
+
+    @ExceptionHandler(PlaybackService.Refused.class)
+    void refused(PlaybackService.Refused e, HttpServletResponse response) throws IOException {
+        cors(response);
+        response.setStatus(e.status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(e.getMessage());
+    }
+
+    @ExceptionHandler(StorageObjectNotFoundException.class)
+    void missing(HttpServletResponse response) throws IOException {
+        refused(new PlaybackService.Refused(404, "No such file"), response);
+    }
+
+    @ExceptionHandler(ByteRanges.Unsatisfiable.class)
+    void unsatisfiable(HttpServletResponse response) {
+        cors(response);
+        response.setStatus(416);
+    }
+
+    private void bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
+                       PlaybackPolicy policy, @Nullable String download) throws IOException {
+        String bucket = storage.defaultBucket();
+        var object = storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key));
+        ByteRange range = ByteRanges.parse(request.getHeader("Range"), object.size());
+        cors(response);
+        response.setContentType(contentType);
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("Cache-Control", cacheControl(policy, 31_536_000) + (policy == PlaybackPolicy.PUBLIC ? ", immutable" : ""));
+        if (object.etag() != null) {
+            response.setHeader("ETag", "\"" + object.etag().replace("\"", "") + "\"");
+        }
+        if (download != null && download.matches("[\\w .-]{1,100}")) {
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + download + ".mp4\"");
+        }
+        if (range == null) {
+            response.setContentLengthLong(object.size());
+            try (InputStream in = storage.getFileStream(bucket, key)) {
+                in.transferTo(response.getOutputStream());
+            }
+            return;
+        }
+        response.setStatus(206);
+        response.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + object.size());
+        response.setContentLengthLong(range.length());
+        try (InputStream in = storage.getFileStream(bucket, key, range)) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private void send(HttpServletResponse response, String contentType, String body, PlaybackPolicy policy, int maxAge)
+            throws IOException {
+        cors(response);
+        response.setContentType(contentType);
+        response.setHeader("Cache-Control", cacheControl(policy, maxAge));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private String text(String key) throws IOException {
+        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Signed responses are for one viewer: no shared cache may keep them. */
+    private static String cacheControl(PlaybackPolicy policy, int maxAge) {
+        return (policy == PlaybackPolicy.PUBLIC ? "public" : "private") + ", max-age=" + maxAge;
+    }
+
+    private static void cors(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+    }
+
+    private static String checkName(String rendition) {
+        if (!rendition.matches("[a-z0-9]{1,16}")) {
+            throw new PlaybackService.Refused(404, "No such rendition");
+        }
+        return rendition;
+    }
+}

@@ -1,0 +1,61 @@
+// HLS playback for the embed page and the dashboard's preview: hls.js where Media Source Extensions
+// exist, the browser's own HLS (Safari, iOS) elsewhere; an optional quality menu.
+import Hls from 'hls.js';
+
+/**
+ * Plays {@code options.src} in a new <video> inside {@code root}.
+ * @param {HTMLElement} root
+ * @param {{src: string, poster?: string, autoplay?: boolean, muted?: boolean, qualityMenu?: boolean}} options
+ * @returns {{video: HTMLVideoElement, hls: Hls|null}}
+ */
+export function mount(root, options) {
+  root.classList.add('vx-player');
+  const video = document.createElement('video');
+  video.controls = true;
+  video.playsInline = true;
+  video.preload = 'metadata';
+  if (options.poster) video.poster = options.poster;
+  if (options.muted) video.muted = true;
+  video.style.width = '100%';
+  video.style.height = '100%';
+  video.style.background = '#000';
+  root.append(video);
+
+  let hls = null;
+  if (Hls.isSupported()) {
+    hls = new Hls({ capLevelToPlayerSize: true });
+    hls.loadSource(options.src);
+    hls.attachMedia(video);
+    if (options.qualityMenu) {
+      hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => addQualityMenu(root, hls, data.levels));
+    }
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (data.fatal) root.dataset.error = data.details;
+    });
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    video.src = options.src;
+  } else {
+    root.dataset.error = 'This browser cannot play HLS video.';
+  }
+  if (options.autoplay) {
+    video.muted = true;
+    video.play().catch(() => {});
+  }
+  root.__vidcastxPlayer = { video, hls };
+  return root.__vidcastxPlayer;
+}
+
+function addQualityMenu(root, hls, levels) {
+  const select = document.createElement('select');
+  select.className = 'vx-quality';
+  select.setAttribute('aria-label', 'Quality');
+  select.append(new Option('Auto', '-1'));
+  levels
+    .map((level, index) => ({ level, index }))
+    .sort((a, b) => b.level.height - a.level.height)
+    .forEach(({ level, index }) => select.append(new Option(`${Math.min(level.height, level.width)}p`, String(index))));
+  select.addEventListener('change', () => {
+    hls.currentLevel = Number(select.value);
+  });
+  root.append(select);
+}
