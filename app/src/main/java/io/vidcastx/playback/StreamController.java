@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,15 +35,6 @@ class StreamController {
     StreamController(PlaybackService playback, StorageService storage) {
         this.playback = playback;
         this.storage = storage;
-    }
-
-    @RequestMapping(path = "/**", method = RequestMethod.OPTIONS)
-    void preflight(HttpServletResponse response) {
-        cors(response);
-        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Range");
-        response.setHeader("Access-Control-Max-Age", "86400");
-        response.setStatus(204);
     }
 
     @GetMapping("/{playbackId}.m3u8")
