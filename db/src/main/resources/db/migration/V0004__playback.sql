@@ -1,6 +1,9 @@
 -- Playback: each video's playback policy (public, or signed with a JWT), and the organization's
 -- signing keys (RSA public keys; the private key is handed to the customer once and never stored).
 
+-- Bytes of the HLS output, poster and MP4, recorded by the worker: the home page's storage figure.
+alter table videos add column output_bytes bigint;
+
 alter table videos add column playback_policy varchar not null default 'public'
     check (playback_policy in ('public', 'signed'));
 

@@ -3,6 +3,7 @@ package io.vidcastx.security;
 import java.util.Optional;
 
 import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,11 +32,11 @@ public class CallerResolver {
             return Optional.empty();
         }
         if (authentication instanceof ApiKeyAuthentication key) {
-            return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id()));
+            return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id(), Role.ADMIN));
         }
         if (authentication.getPrincipal() instanceof UserDetails user) {
             return accounts.findAccount(user.getUsername())
-                    .map(account -> new Caller(account.organizationId(), account.userId(), null));
+                    .map(account -> new Caller(account.organizationId(), account.userId(), null, account.role()));
         }
         return Optional.empty();
     }

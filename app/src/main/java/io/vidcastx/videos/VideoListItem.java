@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
 /** One row of the videos list. */
 public record VideoListItem(VideoId id, String title, VideoStatus status, int progress,
                             @Nullable Double durationSeconds, @Nullable Integer width, @Nullable Integer height,
-                            @Nullable String errorReason, OffsetDateTime createdAt) {
+                            @Nullable String errorReason, OffsetDateTime createdAt, String playbackId) {
 }

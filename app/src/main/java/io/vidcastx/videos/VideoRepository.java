@@ -1,16 +1,43 @@
 package io.vidcastx.videos;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.VideoId;
+import org.jspecify.annotations.Nullable;
 
-/** Videos of one organization, for lists. */
+/** Videos, always within one organization (playback ids, which are global, excepted). */
 public interface VideoRepository {
 
-    List<VideoListItem> list(OrganizationId organizationId, int offset, int limit);
+    List<VideoListItem> list(OrganizationId organizationId, VideoFilter filter, VideoSort sort, int offset, int limit);
 
-    int count(OrganizationId organizationId);
+    int count(OrganizationId organizationId, VideoFilter filter);
+
+    /** Videos per status, for the list's tabs (search applied, status ignored). */
+    Map<VideoStatus, Integer> countByStatus(OrganizationId organizationId, @Nullable String titleContains);
+
+    Optional<VideoDetail> find(OrganizationId organizationId, VideoId id);
 
     /** A video by its public playback id: playback ids are global, like Mux's. */
-    java.util.Optional<PlayableVideo> findByPlaybackId(String playbackId);
+    Optional<PlayableVideo> findByPlaybackId(String playbackId);
+
+    /** @return false when the video changed since {@code version} (or is gone) */
+    boolean update(OrganizationId organizationId, VideoId id, long version, String title, @Nullable String description);
+
+    boolean setPlaybackPolicy(OrganizationId organizationId, VideoId id, String policy);
+
+    /** Back to processing for another transcode attempt; false unless it had failed. */
+    boolean resetFailed(OrganizationId organizationId, VideoId id);
+
+    @Nullable String sourceKey(OrganizationId organizationId, VideoId id);
+
+    /** Deletes the rows; returns the ids that existed in this organization. */
+    List<VideoId> delete(OrganizationId organizationId, Collection<VideoId> ids);
+
+    long storageBytes(OrganizationId organizationId);
+
+    double encodingSecondsThisMonth(OrganizationId organizationId);
 }

@@ -1,33 +1,156 @@
 package io.vidcastx.videos;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import io.vidcastx.accounts.Role;
+import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.queue.JobQueue;
+import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.queue.TranscodeJobData;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reading videos, always within one organization. */
+/**
+ * Videos of the caller's organization. Reading needs any role; editing, retrying and deleting need
+ * Member or above, checked here so that the dashboard and the API agree.
+ */
 @Service
 public class VideoService {
 
     private final VideoRepository videos;
+    private final StorageService storage;
+    private final JobQueue queue;
+    private final EventRecorder events;
 
-    VideoService(VideoRepository videos) {
+    VideoService(VideoRepository videos, StorageService storage, JobQueue queue, EventRecorder events) {
         this.videos = videos;
+        this.storage = storage;
+        this.queue = queue;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
     public List<VideoListItem> list(OrganizationId organizationId, int offset, int limit) {
-        return videos.list(organizationId, offset, limit);
+        return videos.list(organizationId, VideoFilter.ALL, VideoSort.NEWEST, offset, limit);
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<PlayableVideo> findByPlaybackId(String playbackId) {
-        return videos.findByPlaybackId(playbackId);
+    public List<VideoListItem> list(Caller caller, VideoFilter filter, VideoSort sort, int offset, int limit) {
+        return videos.list(caller.organizationId(), filter, sort, offset, limit);
     }
 
     @Transactional(readOnly = true)
     public int count(OrganizationId organizationId) {
-        return videos.count(organizationId);
+        return videos.count(organizationId, VideoFilter.ALL);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(Caller caller, VideoFilter filter) {
+        return videos.count(caller.organizationId(), filter);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<VideoStatus, Integer> countByStatus(Caller caller, @Nullable String titleContains) {
+        return videos.countByStatus(caller.organizationId(), titleContains);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VideoDetail> get(Caller caller, VideoId id) {
+        return videos.find(caller.organizationId(), id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlayableVideo> findByPlaybackId(String playbackId) {
+        return videos.findByPlaybackId(playbackId);
+    }
+
+    @Transactional(readOnly = true)
+    public HomeStats homeStats(Caller caller) {
+        var organization = caller.organizationId();
+        return new HomeStats(videos.storageBytes(organization), videos.countByStatus(organization, null),
+                videos.encodingSecondsThisMonth(organization) / 60.0,
+                videos.list(organization, VideoFilter.ALL, VideoSort.NEWEST, 0, 5));
+    }
+
+    /**
+     * @throws OptimisticLockingFailureException when someone else changed the video meanwhile
+     */
+    @Transactional
+    public void update(Caller caller, VideoId id, long version, String title, @Nullable String description) {
+        caller.require(Role.MEMBER, "edit videos");
+        String cleanTitle = title.strip();
+        if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
+            throw new IllegalArgumentException("A title has 1 to 200 characters");
+        }
+        String cleanDescription = description == null || description.isBlank() ? null : description.strip();
+        if (!videos.update(caller.organizationId(), id, version, cleanTitle, cleanDescription)) {
+            throw new OptimisticLockingFailureException("The video was changed or deleted meanwhile; reload it");
+        }
+        events.record(caller.organizationId(), "video.asset.updated", "asset", id.toString(),
+                Map.of("id", id.toString(), "title", cleanTitle));
+    }
+
+    @Transactional
+    public void setPlaybackPolicy(Caller caller, VideoId id, boolean signed) {
+        caller.require(Role.MEMBER, "change playback policies");
+        if (!videos.setPlaybackPolicy(caller.organizationId(), id, signed ? "signed" : "public")) {
+            throw new IllegalArgumentException("No such video");
+        }
+    }
+
+    /** Transcodes a failed video again from its stored source. */
+    @Transactional
+    public void retry(Caller caller, VideoId id) {
+        caller.require(Role.MEMBER, "retry videos");
+        String source = videos.sourceKey(caller.organizationId(), id);
+        if (source == null || !videos.resetFailed(caller.organizationId(), id)) {
+            throw new IllegalStateException("Only a failed video can be retried");
+        }
+        queue.enqueue(Queues.VIDEO_PROCESSING, new TranscodeJobData(id, source));
+    }
+
+    /** Deletes videos and, once that has committed, every stored file of theirs. */
+    @Transactional
+    public int delete(Caller caller, Collection<VideoId> ids) {
+        caller.require(Role.MEMBER, "delete videos");
+        var deleted = videos.delete(caller.organizationId(), ids);
+        for (var id : deleted) {
+            events.record(caller.organizationId(), "video.asset.deleted", "asset", id.toString(), Map.of("id", id.toString()));
+        }
+        afterCommit(() -> deleted.forEach(this::removeFiles));
+        return deleted.size();
+    }
+
+    private void removeFiles(VideoId id) {
+        String bucket = storage.defaultBucket();
+        storage.deleteFile(bucket, StorageKeys.rawSource(id));
+        storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
+        storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
+        storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 }

@@ -2,26 +2,48 @@ package io.vidcastx.videos.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.vidcastx.accounts.Role;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.uploads.UploadService;
+import io.vidcastx.videos.VideoFilter;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
+import io.vidcastx.videos.VideoSort;
+import io.vidcastx.videos.VideoStatus;
 import io.vidcastx.videos.VideoStatusBroadcaster;
 import jakarta.annotation.security.PermitAll;
 
-/** The organization's videos, newest first, with the upload area on top; rows follow transcoding live. */
+/**
+ * The organization's videos: status tabs with counts, title search, sorting, multi-select delete,
+ * and the upload area on top. Rows follow transcoding live, pushed from the workers.
+ */
 @Route("videos")
 @PageTitle("Videos | Vidcastx")
 @Menu(title = "Videos", order = 1)
@@ -30,43 +52,129 @@ final class VideosView extends VerticalLayout {
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
+    private final VideoService videos;
     private final VideoStatusBroadcaster broadcaster;
     private final Caller caller;
     final UploadArea uploadArea;
     final Grid<VideoListItem> grid = new Grid<>(VideoListItem.class, false);
+    final Tabs tabs = new Tabs();
+    final Map<Tab, VideoStatus> tabStatus = new java.util.LinkedHashMap<>();
+    final TextField search = new TextField();
+    final Button deleteSelected = new Button("Delete selected", VaadinIcon.TRASH.create());
     private Runnable unsubscribe = () -> { };
 
     VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster) {
+        this.videos = videos;
         this.broadcaster = broadcaster;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         addClassName("videos-view");
 
         uploadArea = new UploadArea("uploads/tus", uploads.maxSize(caller.organizationId()));
-        uploadArea.addUploadFinishedListener(event -> grid.getDataProvider().refreshAll());
+        uploadArea.addUploadFinishedListener(event -> refresh());
+        uploadArea.setVisible(caller.may(Role.MEMBER));
 
-        grid.addColumn(VideoListItem::title).setKey("title").setHeader("Title").setFlexGrow(3);
+        for (String label : List.of("All", "Processing", "Ready", "Failed")) {
+            var tab = new Tab(label);
+            tabs.add(tab);
+            tabStatus.put(tab, label.equals("All") ? null : VideoStatus.valueOf(label.toUpperCase(Locale.ROOT)));
+        }
+        tabs.addSelectedChangeListener(event -> refresh());
+        search.setPlaceholder("Search by title");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> refresh());
+        deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deleteSelected.setEnabled(false);
+        deleteSelected.setVisible(caller.may(Role.MEMBER));
+        deleteSelected.addClickListener(click -> confirmDelete());
+
+        configureGrid();
+        var toolbar = new HorizontalLayout(tabs, search, deleteSelected);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(Alignment.CENTER);
+        toolbar.expand(tabs);
+        add(uploadArea, toolbar, grid);
+        setSizeFull();
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.addComponentColumn(VideosView::thumbnail).setKey("thumbnail").setHeader("").setWidth("96px").setFlexGrow(0);
+        grid.addColumn(VideoListItem::title).setKey("title").setHeader("Title").setFlexGrow(3).setSortable(true);
         grid.addComponentColumn(StatusBadge::of).setKey("status").setHeader("Status").setAutoWidth(true);
         grid.addColumn(video -> CREATED.format(video.createdAt().atZoneSameInstant(ZoneId.systemDefault())))
-                .setKey("created").setHeader("Created at").setAutoWidth(true);
+                .setKey("created").setHeader("Created at").setAutoWidth(true).setSortable(true);
         grid.addColumn(video -> duration(video.durationSeconds())).setKey("duration").setHeader("Duration")
-                .setAutoWidth(true);
+                .setAutoWidth(true).setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> videos.list(caller.organizationId(), query.getOffset(), query.getLimit()).stream(),
-                query -> videos.count(caller.organizationId()));
-        grid.setEmptyStateText("No videos yet: drop a file above to upload your first.");
+        grid.setSelectionMode(caller.may(Role.MEMBER) ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+        grid.addSelectionListener(event -> deleteSelected.setEnabled(!event.getAllSelectedItems().isEmpty()));
+        grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(VideoDetailView.class,
+                new com.vaadin.flow.router.RouteParameters("videoId", event.getItem().id().toString()))));
+        grid.setItems(query -> videos.list(caller, filter(), sort(query.getSortOrders()), query.getOffset(),
+                        query.getLimit()).stream(),
+                query -> videos.count(caller, filter()));
+        grid.setEmptyStateText("No videos here yet. Drop a file above to upload one.");
         grid.setSizeFull();
+    }
 
-        var intro = new Paragraph("Videos are transcoded to adaptive HLS (1080p, 720p, 480p) as soon as they arrive.");
-        intro.addClassName("view-intro");
-        add(intro, uploadArea, grid);
-        setSizeFull();
+    void refresh() {
+        var counts = videos.countByStatus(caller, search.getValue());
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        tabStatus.forEach((tab, status) -> tab.setLabel(label(status) + " (" + (status == null ? total : counts.get(status)) + ")"));
+        grid.getDataProvider().refreshAll();
+    }
+
+    VideoFilter filter() {
+        return new VideoFilter(tabStatus.get(tabs.getSelectedTab()), search.getValue());
+    }
+
+    private void confirmDelete() {
+        var selected = grid.getSelectedItems();
+        var dialog = new ConfirmDialog("Delete " + selected.size() + (selected.size() == 1 ? " video?" : " videos?"),
+                "Their files, renditions and playback links are removed for good.", "Delete", confirm -> {
+            int deleted = videos.delete(caller, selected.stream().map(VideoListItem::id).toList());
+            grid.deselectAll();
+            refresh();
+            Notification.show(deleted + (deleted == 1 ? " video deleted" : " videos deleted"));
+        }, "Cancel", cancel -> { });
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private static VideoSort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return VideoSort.NEWEST;
+        }
+        var order = orders.getFirst();
+        boolean ascending = order.getDirection() == SortDirection.ASCENDING;
+        return switch (order.getSorted()) {
+            case "title" -> ascending ? VideoSort.TITLE : VideoSort.TITLE_DESCENDING;
+            case "duration" -> ascending ? VideoSort.SHORTEST : VideoSort.LONGEST;
+            default -> ascending ? VideoSort.OLDEST : VideoSort.NEWEST;
+        };
+    }
+
+    private static com.vaadin.flow.component.Component thumbnail(VideoListItem video) {
+        if (video.status() != VideoStatus.READY || video.width() == null) {
+            var placeholder = new Span(VaadinIcon.FILM.create());
+            placeholder.addClassName("thumbnail-placeholder");
+            return placeholder;
+        }
+        var image = new Image("image/" + video.playbackId() + "/thumbnail.jpg?width=160", video.title());
+        image.addClassName("thumbnail");
+        return image;
+    }
+
+    private static String label(VideoStatus status) {
+        return status == null ? "All" : status.name().charAt(0) + status.name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
-        unsubscribe = broadcaster.register(caller.organizationId(), change ->
-                ui.access(() -> grid.getDataProvider().refreshAll()));
+        unsubscribe = broadcaster.register(caller.organizationId(), change -> ui.access(this::refresh));
     }
 
     @Override

@@ -66,7 +66,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
         try {
             var result = transcoder.transcode(video.id(), job.sourceKey(), workDir, listener(video, context), cancelled);
             boolean stillThere = Boolean.TRUE.equals(transactions.execute(status -> {
-                if (!videos.markReady(video.id(), video.organizationId(), result.renditions())) {
+                if (!videos.markReady(video.id(), video.organizationId(), result.renditions(), result.outputBytes())) {
                     return false;
                 }
                 events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),

@@ -68,9 +68,10 @@ class TranscodeVideoRepository {
     }
 
     /** @return false when the video no longer exists (deleted while it was being transcoded) */
-    boolean markReady(VideoId id, OrganizationId organizationId, List<StoredRendition> renditions) {
+    boolean markReady(VideoId id, OrganizationId organizationId, List<StoredRendition> renditions, long outputBytes) {
         int updated = dsl.update(VIDEOS)
                 .set(VIDEOS.STATUS, "ready")
+                .set(VIDEOS.OUTPUT_BYTES, outputBytes)
                 .set(VIDEOS.PROGRESS, 100)
                 .set(VIDEOS.ERROR_REASON, (String) null)
                 .set(VIDEOS.READY_AT, DSL.currentOffsetDateTime())

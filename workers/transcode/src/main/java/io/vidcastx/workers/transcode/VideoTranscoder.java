@@ -63,7 +63,7 @@ class VideoTranscoder {
         void progress(int percent);
     }
 
-    record Result(MediaInfo media, List<StoredRendition> renditions, String masterKey) {
+    record Result(MediaInfo media, List<StoredRendition> renditions, String masterKey, long outputBytes) {
     }
 
     Result transcode(VideoId videoId, String sourceKey, Path workDir, Listener listener, BooleanSupplier cancelled) {
@@ -95,9 +95,10 @@ class VideoTranscoder {
                         plan.audio(), out.resolve(MP4_FILE).toString()), out, cancelled);
             }
             listener.progress(92);
-            upload(videoId, out, hls);
+            long outputBytes = upload(videoId, out, hls);
             listener.progress(99);
-            return new Result(media, storedRenditions(videoId, plan, variants), StorageKeys.hlsMaster(videoId));
+            return new Result(media, storedRenditions(videoId, plan, variants), StorageKeys.hlsMaster(videoId),
+                    outputBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,7 +260,8 @@ class VideoTranscoder {
         return stored;
     }
 
-    private void upload(VideoId videoId, Path out, Path hls) throws IOException {
+    /** @return the bytes uploaded */
+    private long upload(VideoId videoId, Path out, Path hls) throws IOException {
         String bucket = storage.defaultBucket();
         var uploads = new ArrayList<Runnable>();
         try (Stream<Path> files = Files.walk(hls)) {
@@ -277,6 +279,10 @@ class VideoTranscoder {
         if (Files.exists(mp4)) {
             uploads.add(() -> storage.uploadFile(bucket, StorageKeys.mp4Folder(videoId) + MP4_FILE, mp4, "video/mp4"));
         }
+        long bytes;
+        try (Stream<Path> files = Files.walk(out)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             var futures = new ArrayList<Future<?>>();
             for (var upload : uploads) {
@@ -285,6 +291,7 @@ class VideoTranscoder {
             for (var future : futures) {
                 future.get();
             }
+            return bytes;
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

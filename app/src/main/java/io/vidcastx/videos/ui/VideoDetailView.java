@@ -1,0 +1,200 @@
+package io.vidcastx.videos.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.vidcastx.accounts.Role;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.Caller;
+import io.vidcastx.security.CallerResolver;
+import io.vidcastx.videos.VideoDetail;
+import io.vidcastx.videos.VideoListItem;
+import io.vidcastx.videos.VideoService;
+import io.vidcastx.videos.VideoStatus;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** One video: preview, title and description, files, playback id and policy, embed code, retry and delete. */
+@Route("videos/:videoId")
+@PageTitle("Video | Vidcastx")
+@PermitAll
+final class VideoDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final VideoService videos;
+    private final Caller caller;
+    final TextField title = new TextField("Title");
+    final TextArea description = new TextArea("Description");
+    final Button save = new Button("Save");
+    final Button retry = new Button("Retry", VaadinIcon.REFRESH.create());
+    final Button delete = new Button("Delete video", VaadinIcon.TRASH.create());
+    final Select<String> policy = new Select<>();
+    private VideoDetail video;
+
+    VideoDetailView(VideoService videos, CallerResolver callers) {
+        this.videos = videos;
+        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        addClassName("video-detail");
+        wireActions();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var id = event.getRouteParameters().get("videoId").flatMap(VideoDetailView::parse);
+        var found = id.flatMap(videoId -> videos.get(caller, videoId));
+        if (found.isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such video");
+            return;
+        }
+        show(found.get());
+    }
+
+    private void show(VideoDetail detail) {
+        this.video = detail;
+        removeAll();
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String playbackId = detail.playbackId();
+        var header = new HorizontalLayout(new H2(detail.title()), StatusBadge.of(listItem(detail)));
+        header.setAlignItems(Alignment.CENTER);
+        add(new Anchor("videos", "← All videos"), header);
+
+        if (detail.status() == VideoStatus.FAILED) {
+            var reason = new Paragraph(detail.errorReason() != null ? detail.errorReason() : "Transcoding failed.");
+            reason.addClassName("failure-reason");
+            retry.setVisible(caller.may(Role.MEMBER));
+            add(reason, retry);
+        }
+        if (detail.status() == VideoStatus.READY && !detail.isSigned()) {
+            add(new VideoPreview("stream/" + playbackId + ".m3u8", "image/" + playbackId + "/thumbnail.jpg"));
+        } else if (detail.status() == VideoStatus.READY) {
+            add(new Paragraph("Signed playback: the preview needs a token made with one of your signing keys."));
+        }
+
+        title.setValue(detail.title());
+        title.setWidthFull();
+        description.setValue(detail.description() == null ? "" : detail.description());
+        description.setWidthFull();
+        boolean editor = caller.may(Role.MEMBER);
+        title.setReadOnly(!editor);
+        description.setReadOnly(!editor);
+        save.setVisible(editor);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(title, description, save);
+
+        add(new H2("Playback"), new CopyField("Playback ID", playbackId, false));
+        policy.setLabel("Playback policy");
+        policy.setItems("public", "signed");
+        policy.setItemLabelGenerator(p -> p.equals("public") ? "Public: anyone with the link" : "Signed: needs a JWT");
+        policy.setValue(detail.playbackPolicy());
+        policy.setReadOnly(!editor);
+        add(policy);
+        String embed = "<iframe src=\"" + base + "/embed/" + playbackId + "\" style=\"width:100%;aspect-ratio:"
+                + (detail.aspectRatio() != null ? detail.aspectRatio().replace(':', '/') : "16/9")
+                + ";border:0\" allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen></iframe>";
+        add(new CopyField("Share link", base + "/embed/" + playbackId, false), new CopyField("Embed code", embed, true));
+
+        add(new H2("Asset files"), assetFiles(detail, base));
+        add(notYet("Transcript", "Captions and a searchable transcript arrive with the AI worker (local Whisper)."),
+                notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setVisible(editor);
+        add(delete);
+    }
+
+    private void wireActions() {
+        save.addClickListener(click -> {
+            try {
+                videos.update(caller, video.id(), video.version(), title.getValue(), description.getValue());
+                Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                videos.get(caller, video.id()).ifPresent(this::show);
+            } catch (IllegalArgumentException | org.springframework.dao.OptimisticLockingFailureException e) {
+                Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        retry.addClickListener(click -> {
+            videos.retry(caller, video.id());
+            Notification.show("Transcoding again");
+            videos.get(caller, video.id()).ifPresent(this::show);
+        });
+        policy.addValueChangeListener(change -> {
+            if (change.isFromClient() && video != null) {
+                videos.setPlaybackPolicy(caller, video.id(), "signed".equals(change.getValue()));
+                Notification.show("Playback is now " + change.getValue());
+            }
+        });
+        delete.addClickListener(click -> {
+            var dialog = new ConfirmDialog("Delete \"" + video.title() + "\"?",
+                    "Its files and playback links are removed for good.", "Delete", confirm -> {
+                videos.delete(caller, java.util.List.of(video.id()));
+                getUI().ifPresent(ui -> ui.navigate("videos"));
+            }, "Cancel", cancel -> { });
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.open();
+        });
+    }
+
+    private static Div assetFiles(VideoDetail detail, String base) {
+        var files = new Div();
+        files.addClassName("asset-files");
+        if (detail.status() != VideoStatus.READY) {
+            files.add(new Paragraph("Files appear here once the video is ready."));
+            return files;
+        }
+        String stream = base + "/stream/" + detail.playbackId();
+        files.add(link("HLS master playlist", stream + ".m3u8"));
+        for (var rendition : detail.renditions()) {
+            String label = rendition.kind().equals("video")
+                    ? String.format(Locale.ROOT, "%s rendition (%dx%d)", rendition.name(), rendition.width(), rendition.height())
+                    : rendition.name() + " rendition";
+            files.add(link(label, stream + "/" + rendition.name() + "/index.m3u8"));
+        }
+        if (detail.width() != null) {
+            files.add(link("MP4 (highest quality)", stream + "/highest.mp4?download=" + detail.playbackId()));
+            files.add(link("Thumbnail (JPEG)", base + "/image/" + detail.playbackId() + "/thumbnail.jpg"));
+        }
+        return files;
+    }
+
+    private static Div link(String label, String href) {
+        var anchor = new Anchor(href, label);
+        anchor.setTarget("_blank");
+        return new Div(anchor);
+    }
+
+    private static Details notYet(String summary, String text) {
+        var details = new Details(summary, new Paragraph(text));
+        details.addClassName("not-yet");
+        return details;
+    }
+
+    private static VideoListItem listItem(VideoDetail detail) {
+        return new VideoListItem(detail.id(), detail.title(), detail.status(), detail.progress(), detail.durationSeconds(),
+                detail.width(), detail.height(), detail.errorReason(), detail.createdAt(), detail.playbackId());
+    }
+
+    private static java.util.Optional<VideoId> parse(String text) {
+        try {
+            return java.util.Optional.of(VideoId.parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
