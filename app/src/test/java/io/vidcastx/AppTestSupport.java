@@ -106,7 +106,29 @@ public abstract class AppTestSupport {
     /** Signs in as the owner for the browserless UI, as the login form would. */
     protected void signInAsOwner() {
         ensureOwner();
-        var user = User.withUsername(OWNER_EMAIL).password("n/a").roles("USER").build();
+        signInAs(OWNER_EMAIL);
+    }
+
+    /** A member of the owner's organization with the given role, signed in. */
+    protected void signInWithRole(io.vidcastx.accounts.Role role) {
+        ensureOwner();
+        String email = role.dbValue() + "@example.com";
+        var organization = dsl.select(io.vidcastx.db.jooq.Tables.ORGANIZATIONS.ORGANIZATION_ID)
+                .from(io.vidcastx.db.jooq.Tables.ORGANIZATIONS).orderBy(io.vidcastx.db.jooq.Tables.ORGANIZATIONS.CREATED_AT)
+                .limit(1).fetchSingle().value1();
+        if (!dsl.fetchExists(USERS, USERS.EMAIL.eq(email))) {
+            var userId = io.vidcastx.db.ids.UserId.random();
+            dsl.insertInto(USERS).set(USERS.USER_ID, userId).set(USERS.EMAIL, email)
+                    .set(USERS.DISPLAY_NAME, "A " + role.dbValue()).set(USERS.PASSWORD_HASH, "{noop}unused").execute();
+            dsl.insertInto(io.vidcastx.db.jooq.Tables.MEMBERSHIPS).set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ORGANIZATION_ID, organization)
+                    .set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.USER_ID, userId)
+                    .set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ROLE, role.dbValue()).execute();
+        }
+        signInAs(email);
+    }
+
+    private void signInAs(String email) {
+        var user = User.withUsername(email).password("n/a").roles("USER").build();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
                 null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
     }

@@ -108,8 +108,12 @@ final class VideosView extends VerticalLayout {
         grid.addColumn(video -> duration(video.durationSeconds())).setKey("duration").setHeader("Duration")
                 .setAutoWidth(true).setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setSelectionMode(caller.may(Role.MEMBER) ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
-        grid.addSelectionListener(event -> deleteSelected.setEnabled(!event.getAllSelectedItems().isEmpty()));
+        if (caller.may(Role.MEMBER)) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            grid.addSelectionListener(event -> deleteSelected.setEnabled(!event.getAllSelectedItems().isEmpty()));
+        } else {
+            grid.setSelectionMode(Grid.SelectionMode.NONE);
+        }
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(VideoDetailView.class,
                 new com.vaadin.flow.router.RouteParameters("videoId", event.getItem().id().toString()))));
         grid.setItems(query -> videos.list(caller, filter(), sort(query.getSortOrders()), query.getOffset(),

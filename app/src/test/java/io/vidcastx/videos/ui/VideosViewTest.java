@@ -1,9 +1,11 @@
 package io.vidcastx.videos.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,33 +13,52 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vidcastx.AppTestSupport;
+import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.CallerResolver;
 import io.vidcastx.videos.VideoListItem;
+import io.vidcastx.videos.VideoService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 class VideosViewTest extends AppTestSupport {
 
     @Autowired
     StatefulRedisConnection<String, String> redis;
+    @Autowired
+    VideoService videoService;
+    @Autowired
+    CallerResolver callers;
 
     private OrganizationId organization;
 
     @BeforeEach
-    void signIn() {
-        signInAsOwner();
+    void clean() {
+        ensureOwner();
         organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
                 .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
         dsl.deleteFrom(VIDEOS).execute();
+    }
+
+    private void open(Role role) {
+        if (role == Role.OWNER) {
+            signInAsOwner();
+        } else {
+            signInWithRole(role);
+        }
         startUi();
+        UI.getCurrent().navigate("videos");
     }
 
     private VideoId video(OrganizationId owner, String title, String status, int progress, String error, int minutesAgo) {
@@ -57,8 +78,15 @@ class VideosViewTest extends AppTestSupport {
 
     private List<String> titles() {
         var grid = grid();
-        int size = GridKt._size(grid);
-        return java.util.stream.IntStream.range(0, size).mapToObj(i -> GridKt._get(grid, i).title()).toList();
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i).title()).toList();
+    }
+
+    private VideosView view() {
+        return _get(VideosView.class);
+    }
+
+    private String badge(int row) {
+        return GridKt._getCellComponent(grid(), row, "status").getElement().getText();
     }
 
     @Test
@@ -71,21 +99,86 @@ class VideosViewTest extends AppTestSupport {
                 .set(ORGANIZATIONS.SLUG, "other-" + other).execute();
         video(other, "Someone else's", "ready", 100, null, 0);
 
-        UI.getCurrent().navigate("videos");
+        open(Role.OWNER);
 
         assertThat(titles()).containsExactly("Newest", "Broken", "Older");
-        var grid = grid();
-        assertThat(GridKt._getFormatted(grid, 0, "duration")).isEqualTo("1:15");
-        assertThat(GridKt._getCellComponent(grid, 0, "status").getElement().getText())
-                .isEqualTo("Processing 42%");
-        var failed = GridKt._getCellComponent(grid, 1, "status");
+        assertThat(GridKt._getFormatted(grid(), 0, "duration")).isEqualTo("1:15");
+        assertThat(badge(0)).isEqualTo("Processing 42%");
+        var failed = GridKt._getCellComponent(grid(), 1, "status");
         assertThat(failed.getElement().getText()).isEqualTo("Failed");
         assertThat(failed.getElement().getAttribute("title")).contains("not a video");
     }
 
     @Test
+    void tabs_count_each_status_and_filter_the_list() {
+        video(organization, "A ready one", "ready", 100, null, 3);
+        video(organization, "Another ready", "ready", 100, null, 2);
+        video(organization, "Busy", "processing", 5, null, 1);
+        open(Role.OWNER);
+        var view = view();
+
+        assertThat(view.tabs.getChildren().map(tab -> ((com.vaadin.flow.component.tabs.Tab) tab).getLabel()))
+                .containsExactly("All (3)", "Processing (1)", "Ready (2)", "Failed (0)");
+        view.tabs.setSelectedIndex(2);
+        assertThat(titles()).containsExactly("Another ready", "A ready one");
+        view.tabs.setSelectedIndex(3);
+        assertThat(titles()).isEmpty();
+    }
+
+    @Test
+    void search_narrows_the_list_and_the_counts_by_title() {
+        video(organization, "Holiday in Lisbon", "ready", 100, null, 3);
+        video(organization, "Quarterly results", "ready", 100, null, 2);
+        video(organization, "holiday bloopers", "failed", 0, "x", 1);
+        open(Role.OWNER);
+        var view = view();
+
+        view.search.setValue("HOLIDAY");
+
+        assertThat(titles()).containsExactly("holiday bloopers", "Holiday in Lisbon");
+        assertThat(((com.vaadin.flow.component.tabs.Tab) view.tabs.getComponentAt(0)).getLabel()).isEqualTo("All (2)");
+        view.search.setValue("50%_");
+        assertThat(titles()).isEmpty();
+    }
+
+    @Test
+    void deleting_selected_videos_asks_first() {
+        var keep = video(organization, "Keep me", "ready", 100, null, 2);
+        var drop = video(organization, "Delete me", "ready", 100, null, 1);
+        open(Role.OWNER);
+        var view = view();
+        grid().select(GridKt._get(grid(), 0));
+
+        _click(view.deleteSelected);
+        var dialog = _get(ConfirmDialog.class);
+        ConfirmDialogKt._fireCancel(dialog);
+        assertThat(dsl.fetchCount(VIDEOS)).isEqualTo(2);
+
+        _click(view.deleteSelected);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        assertThat(dsl.fetchExists(VIDEOS, VIDEOS.VIDEO_ID.eq(drop))).isFalse();
+        assertThat(dsl.fetchExists(VIDEOS, VIDEOS.VIDEO_ID.eq(keep))).isTrue();
+        assertThat(titles()).containsExactly("Keep me");
+    }
+
+    @Test
+    void a_viewer_sees_no_delete_button_and_the_service_refuses_anyway() {
+        var id = video(organization, "Precious", "ready", 100, null, 1);
+        open(Role.VIEWER);
+        var view = view();
+
+        assertThat(view.deleteSelected.isVisible()).isFalse();
+        assertThat(view.uploadArea.isVisible()).isFalse();
+        assertThat(grid().getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
+        var viewer = callers.current().orElseThrow();
+        assertThatThrownBy(() -> videoService.delete(viewer, List.of(id))).isInstanceOf(AccessDeniedException.class);
+        assertThat(dsl.fetchExists(VIDEOS, VIDEOS.VIDEO_ID.eq(id))).isTrue();
+    }
+
+    @Test
     void the_upload_area_offers_the_organizations_limit_and_a_finished_upload_appears_at_once() {
-        UI.getCurrent().navigate("videos");
+        open(Role.OWNER);
         var area = _get(UploadArea.class);
         assertThat(area.maxSize()).isEqualTo(50L * 1024 * 1024 * 1024);
         assertThat(titles()).isEmpty();
@@ -94,22 +187,20 @@ class VideosViewTest extends AppTestSupport {
         area.uploadFinished("Just uploaded.mp4");
 
         assertThat(titles()).containsExactly("Just uploaded");
-        assertThat(GridKt._getCellComponent(grid(), 0, "status").getElement().getText())
-                .isEqualTo("Processing");
+        assertThat(badge(0)).isEqualTo("Processing");
     }
 
     @Test
     void progress_published_by_a_worker_updates_the_row_without_a_reload() {
         var id = video(organization, "Transcoding", "processing", 10, null, 0);
-        UI.getCurrent().navigate("videos");
+        open(Role.OWNER);
         dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 64).where(VIDEOS.VIDEO_ID.eq(id)).execute();
 
         redis.sync().publish("vidcastx:video-status", organization + " " + id + " processing 64");
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
             MockVaadin.clientRoundtrip(false);
-            return GridKt._getCellComponent(grid(), 0, "status").getElement().getText()
-                    .equals("Processing 64%");
+            return badge(0).equals("Processing 64%");
         });
     }
 }
