@@ -70,7 +70,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private void show(VideoDetail detail) {
         this.video = detail;
         removeAll();
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = baseUrl();
         String playbackId = detail.playbackId();
         var header = new HorizontalLayout(new H2(detail.title()), StatusBadge.of(listItem(detail)));
         header.setAlignItems(Alignment.CENTER);
@@ -171,6 +171,13 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             files.add(link("Thumbnail (JPEG)", base + "/image/" + detail.playbackId() + "/thumbnail.jpg"));
         }
         return files;
+    }
+
+    /** Where this dashboard is reached, for links that leave it (embed code, share link, files). */
+    private static String baseUrl() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        return request == null ? ""
+                : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUriString();
     }
 
     private static Div link(String label, String href) {

@@ -1,0 +1,65 @@
+package io.vidcastx.home.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import io.vidcastx.AppTestSupport;
+import io.vidcastx.db.ids.VideoId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HomeViewTest extends AppTestSupport {
+
+    @BeforeEach
+    void clean() {
+        signInAsOwner();
+        dsl.deleteFrom(VIDEOS).execute();
+    }
+
+    private java.util.List<String> cards() {
+        return _find(Div.class, spec -> spec.withClasses("stat-card")).stream()
+                .map(card -> card.getElement().getTextRecursively()).toList();
+    }
+
+    @Test
+    void a_new_organization_is_guided_to_upload_and_sees_real_zeros() {
+        startUi();
+        UI.getCurrent().navigate("");
+
+        assertThat(_find(H2.class).stream().map(H2::getText)).contains("Upload your first video");
+        assertThat(cards()).containsExactly("Storage used0 Bsources and renditions",
+                "Videos00 ready · 0 processing · 0 failed", "Encoding this month0.0 minminutes of video transcoded",
+                "Views today0no views recorded: analytics is not built yet");
+    }
+
+    @Test
+    void the_figures_come_from_the_organizations_videos() {
+        var organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
+                .limit(1).fetchSingle().value1();
+        for (int i = 0; i < 2; i++) {
+            dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, VideoId.random()).set(VIDEOS.ORGANIZATION_ID, organization)
+                    .set(VIDEOS.TITLE, "Ready " + i).set(VIDEOS.STATUS, "ready").set(VIDEOS.DURATION_SECONDS, 90.0)
+                    .set(VIDEOS.SIZE_BYTES, 1024L * 1024).set(VIDEOS.OUTPUT_BYTES, 1024L * 1024)
+                    .set(VIDEOS.READY_AT, OffsetDateTime.now())
+                    .set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString().replace("-", "")).execute();
+        }
+        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, VideoId.random()).set(VIDEOS.ORGANIZATION_ID, organization)
+                .set(VIDEOS.TITLE, "Broken").set(VIDEOS.STATUS, "failed")
+                .set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString().replace("-", "")).execute();
+        startUi();
+        UI.getCurrent().navigate("");
+
+        assertThat(_find(H2.class).stream().map(H2::getText)).doesNotContain("Upload your first video");
+        assertThat(cards()).containsExactly("Storage used4.0 MBsources and renditions",
+                "Videos32 ready · 0 processing · 1 failed", "Encoding this month3.0 minminutes of video transcoded",
+                "Views today0no views recorded: analytics is not built yet");
+    }
+}
