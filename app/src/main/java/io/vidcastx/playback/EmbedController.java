@@ -52,6 +52,7 @@ class EmbedController {
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
+                <link rel="icon" href="/icons/favicon.svg" type="image/svg+xml">
                 <style>
                 html, body { margin: 0; height: 100%%; background: #000; }
                 #player { position: fixed; inset: 0; }

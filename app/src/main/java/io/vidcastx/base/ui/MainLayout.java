@@ -69,8 +69,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         // The menu title ("Videos"), not the page title ("Videos | Vidcastx") meant for the browser tab.
-        var menu = getContent() != null ? getContent().getClass().getAnnotation(Menu.class) : null;
-        viewTitle.setText(menu != null ? menu.title() : "");
+        var content = getContent();
+        var menu = content != null ? content.getClass().getAnnotation(Menu.class) : null;
+        var page = content != null ? content.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class) : null;
+        viewTitle.setText(menu != null ? menu.title() : page != null ? page.value().replace(" | Vidcastx", "") : "");
     }
 
     private static SideNav section(String label, SideNavItem... items) {

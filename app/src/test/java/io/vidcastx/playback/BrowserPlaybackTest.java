@@ -1,0 +1,99 @@
+package io.vidcastx.playback;
+
+import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.RENDITIONS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.vidcastx.AppTestSupport;
+import io.vidcastx.core.media.FfmpegBinaries;
+import io.vidcastx.core.media.MediaProcessRunner;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.RenditionId;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.testing.NodeScripts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real Chromium: the embed page plays real HLS, and every dashboard page renders without console errors. */
+class BrowserPlaybackTest extends AppTestSupport {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StorageService storage;
+    @Autowired
+    FfmpegBinaries ffmpeg;
+    @Autowired
+    MediaProcessRunner runner;
+    @Autowired
+    JsonMapper json;
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_embed_page_plays_and_every_dashboard_page_renders_cleanly() throws Exception {
+        NodeScripts.assumeChromium();
+        ensureOwner();
+        var organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
+                .limit(1).fetchSingle().value1();
+        var id = VideoId.random();
+        String playbackId = UUID.randomUUID().toString().replace("-", "");
+        storeRealHls(id);
+        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
+                .set(VIDEOS.TITLE, "Browser playback").set(VIDEOS.STATUS, "ready").set(VIDEOS.PLAYBACK_ID, playbackId)
+                .set(VIDEOS.WIDTH, 640).set(VIDEOS.HEIGHT, 360).set(VIDEOS.ASPECT_RATIO, "16:9")
+                .set(VIDEOS.DURATION_SECONDS, 6.0).execute();
+        dsl.insertInto(RENDITIONS).set(RENDITIONS.RENDITION_ID, RenditionId.random()).set(RENDITIONS.VIDEO_ID, id)
+                .set(RENDITIONS.ORGANIZATION_ID, organization).set(RENDITIONS.NAME, "360p").set(RENDITIONS.KIND, "video")
+                .set(RENDITIONS.WIDTH, 640).set(RENDITIONS.HEIGHT, 360)
+                .set(RENDITIONS.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+
+        var result = NodeScripts.run("browser-pages.cjs", List.of("http://localhost:" + port, OWNER_EMAIL, OWNER_PASSWORD,
+                playbackId, id.toString(), shots.toString()), 240);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var report = json.readTree(result.stdout());
+        assertThat(report.get("embed").get("currentTime").asDouble()).isGreaterThan(1.0);
+        assertThat(report.get("embed").get("videoWidth").asInt()).isEqualTo(640);
+        assertThat(report.get("embed").get("errors")).isEmpty();
+        assertThat(report.get("pages").properties()).hasSize(10);
+        report.get("pages").properties().forEach(page ->
+                assertThat(page.getValue().get("errors")).as("console errors on " + page.getKey()).isEmpty());
+    }
+
+    /** Six seconds of real HLS (x264 + AAC, 2 s segments) and a poster, stored where the worker would put them. */
+    private void storeRealHls(VideoId id) throws Exception {
+        Path rendition = Files.createDirectories(dir.resolve("360p"));
+        runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=30:duration=6", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
+                "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-pix_fmt", "yuv420p", "-g", "60",
+                "-c:a", "aac", "-shortest", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
+                "-hls_segment_filename", rendition.resolve("segment_%03d.ts").toString(),
+                rendition.resolve("index.m3u8").toString()), dir, Duration.ofMinutes(1), null, () -> false);
+        runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=1:duration=1", "-frames:v", "1", dir.resolve("thumbnail.jpg").toString()),
+                dir, Duration.ofMinutes(1), null, () -> false);
+        String bucket = storage.defaultBucket();
+        try (var files = Files.list(rendition)) {
+            for (Path file : files.toList()) {
+                storage.uploadFile(bucket, StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
+            }
+        }
+        storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+                + "#EXT-X-STREAM-INF:BANDWIDTH=900000,AVERAGE-BANDWIDTH=800000,CODECS=\"avc1.64001e,mp4a.40.2\","
+                + "RESOLUTION=640x360,FRAME-RATE=30.000\n360p/index.m3u8\n").getBytes(), null);
+        storage.uploadFile(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", dir.resolve("thumbnail.jpg"), "image/jpeg");
+    }
+}

@@ -1,0 +1,58 @@
+// Headless Chromium over the running app: the embed page plays HLS (currentTime advances), and every
+// dashboard page renders without console errors. Screenshots go to <shots>.
+// node browser-pages.cjs <baseUrl> <email> <password> <playbackId> <videoId> <shots>
+const { chromium } = require('playwright-core');
+const path = require('node:path');
+
+(async () => {
+  const [base, email, password, playbackId, videoId, shots] = process.argv.slice(2);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+  });
+  const report = { embed: {}, pages: {} };
+  try {
+    const embed = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const embedErrors = [];
+    embed.on('pageerror', (e) => embedErrors.push(String(e)));
+    embed.on('console', (m) => { if (m.type() === 'error') embedErrors.push(m.text()); });
+    await embed.goto(`${base}/embed/${playbackId}?autoplay=1`);
+    await embed.waitForSelector('video');
+    await embed.waitForFunction(() => document.querySelector('video').currentTime > 1.0, null, { timeout: 30000 });
+    report.embed = {
+      currentTime: await embed.evaluate(() => document.querySelector('video').currentTime),
+      videoWidth: await embed.evaluate(() => document.querySelector('video').videoWidth),
+      errors: embedErrors,
+    };
+    await embed.screenshot({ path: path.join(shots, 'embed-playing.png') });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(base + '/login');
+    await page.waitForSelector('vaadin-login-form input[name=username]', { timeout: 30000 });
+    await page.locator('vaadin-login-form input[name=username]').fill(email);
+    await page.locator('vaadin-login-form input[name=password]').fill(password);
+    await page.locator('vaadin-login-form vaadin-button').first().click();
+    await page.waitForSelector('vaadin-side-nav', { timeout: 30000 });
+    const paths = ['', 'videos', `videos/${videoId}`, 'live', 'analytics', 'developers/api-keys',
+      'developers/webhooks', 'settings/general', 'settings/team', 'settings/billing'];
+    for (const p of paths) {
+      errors = [];
+      await page.goto(`${base}/${p}`);
+      await page.waitForSelector('vaadin-app-layout', { timeout: 30000 });
+      await page.waitForTimeout(p.startsWith('videos/') ? 2500 : 700);
+      const name = p === '' ? 'home' : p.replace(/\//g, '-').replace(/-[0-9a-f-]{36}$/, '-detail');
+      await page.screenshot({ path: path.join(shots, `page-${name}.png`) });
+      report.pages[name] = { errors: [...errors], title: await page.title() };
+    }
+    console.log(JSON.stringify(report));
+  } finally {
+    await browser.close();
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
