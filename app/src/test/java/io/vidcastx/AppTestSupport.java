@@ -75,9 +75,17 @@ public abstract class AppTestSupport {
      * so the signed-in user of the security context is put on the fake request too.
      */
     protected void startUi() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         if (authentication != null) {
+            // Vaadin's security context strategy keeps the context in the HTTP session, as a real sign-in would.
+            var securityContext = SecurityContextHolder.createEmptyContext();
+            securityContext.setAuthentication(authentication);
+            VaadinServletRequest.getCurrent().getHttpServletRequest().getSession().setAttribute(
+                    org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                    securityContext);
+            context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                    .ifAvailable(strategy -> strategy.setContext(securityContext));
             var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
             request.setUserPrincipalInt(authentication);
             request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
@@ -97,8 +105,10 @@ public abstract class AppTestSupport {
         dsl.deleteFrom(ORGANIZATIONS).execute();
     }
 
+    /** The test owner and organization exist (after a test that reset the accounts, they are made again). */
     protected void ensureOwner() {
-        if (!accounts.isSetUp()) {
+        if (!dsl.fetchExists(USERS, USERS.EMAIL.eq(OWNER_EMAIL))) {
+            resetAccounts();
             accounts.setUp(new OwnerSetup("Acme Films", "Ada Owner", OWNER_EMAIL, OWNER_PASSWORD));
         }
     }

@@ -62,6 +62,8 @@ final class VideosView extends VerticalLayout {
     final TextField search = new TextField();
     final Button deleteSelected = new Button("Delete selected", VaadinIcon.TRASH.create());
     private Runnable unsubscribe = () -> { };
+    /** Counts per status for the current search: the tabs show them and the grid's size comes from them. */
+    private Map<VideoStatus, Integer> counts = Map.of();
 
     VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster) {
         this.videos = videos;
@@ -118,13 +120,17 @@ final class VideosView extends VerticalLayout {
                 new com.vaadin.flow.router.RouteParameters("videoId", event.getItem().id().toString()))));
         grid.setItems(query -> videos.list(caller, filter(), sort(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
-                query -> videos.count(caller, filter()));
+                query -> {
+                    var status = filter().status();
+                    return status == null ? counts.values().stream().mapToInt(Integer::intValue).sum()
+                            : counts.getOrDefault(status, 0);
+                });
         grid.setEmptyStateText("No videos here yet. Drop a file above to upload one.");
         grid.setSizeFull();
     }
 
     void refresh() {
-        var counts = videos.countByStatus(caller, search.getValue());
+        counts = videos.countByStatus(caller, search.getValue());
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         tabStatus.forEach((tab, status) -> tab.setLabel(label(status) + " (" + (status == null ? total : counts.get(status)) + ")"));
         grid.getDataProvider().refreshAll();
