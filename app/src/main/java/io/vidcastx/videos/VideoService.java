@@ -12,6 +12,7 @@ import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.database.AfterCommit;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
@@ -19,8 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Videos of the caller's organization. Reading needs any role; editing, retrying and deleting need
@@ -129,7 +128,7 @@ public class VideoService {
         for (var id : deleted) {
             events.record(caller.organizationId(), "video.asset.deleted", "asset", id.toString(), Map.of("id", id.toString()));
         }
-        afterCommit(() -> deleted.forEach(this::removeFiles));
+        AfterCommit.run(() -> deleted.forEach(this::removeFiles));
         return deleted.size();
     }
 
@@ -139,18 +138,5 @@ public class VideoService {
         storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

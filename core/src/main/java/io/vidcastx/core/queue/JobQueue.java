@@ -2,9 +2,8 @@ package io.vidcastx.core.queue;
 
 import java.util.Optional;
 
+import io.vidcastx.core.database.AfterCommit;
 import io.vidcastx.db.ids.JobId;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,7 +37,7 @@ public class JobQueue {
         int maxAttempts = options.maxAttempts() != null ? options.maxAttempts() : properties.maxAttempts();
         jobs.insert(id, queue.name(), json.writeValueAsString(payload), maxAttempts, options.delay());
         if (options.delay().isZero()) {
-            afterCommit(() -> announce(queue.name(), id));
+            AfterCommit.run(() -> announce(queue.name(), id));
         }
         // Delayed jobs are announced by the sweeper once they are due.
         return id;
@@ -53,7 +52,7 @@ public class JobQueue {
         boolean requeued = jobs.requeueFailed(id);
         if (requeued) {
             var queue = jobs.find(id).orElseThrow().queue();
-            afterCommit(() -> announce(queue, id));
+            AfterCommit.run(() -> announce(queue, id));
         }
         return requeued;
     }
@@ -61,19 +60,6 @@ public class JobQueue {
     private void announce(String queue, JobId id) {
         if (!dispatcher.dispatch(queue, id)) {
             jobs.markUndispatched(id);
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
         }
     }
 }

@@ -119,22 +119,19 @@ public class StorageService {
 
     /** A URL that accepts one HTTP PUT of the object's bytes without credentials, until {@code ttl} ends. */
     public URI presignedUploadUrl(String bucket, String key, Duration ttl) {
-        StorageKeys.validate(key);
-        return URI.create(call("presign " + key, () -> client.getPresignedObjectUrl(
-                GetPresignedObjectUrlArgs.builder()
-                        .method(Http.Method.PUT)
-                        .bucket(bucket)
-                        .object(key)
-                        .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
-                        .build())));
+        return presign(Http.Method.PUT, bucket, key, ttl);
     }
 
     /** A URL that allows GET (with Range) of the object without credentials, until {@code ttl} ends. */
     public URI presignedDownloadUrl(String bucket, String key, Duration ttl) {
+        return presign(Http.Method.GET, bucket, key, ttl);
+    }
+
+    private URI presign(Http.Method method, String bucket, String key, Duration ttl) {
         StorageKeys.validate(key);
         return URI.create(call("presign " + key, () -> client.getPresignedObjectUrl(
                 GetPresignedObjectUrlArgs.builder()
-                        .method(Http.Method.GET)
+                        .method(method)
                         .bucket(bucket)
                         .object(key)
                         .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
