@@ -37,6 +37,11 @@ public class ApiKeyService {
     public record CreatedKey(ApiKeyId id, String tokenId, String secret) {
     }
 
+    /** A key as lists show it: never its secret. */
+    public record ApiKeyInfo(ApiKeyId id, String name, String tokenId, OffsetDateTime createdAt,
+                             @org.jspecify.annotations.Nullable OffsetDateTime lastUsedAt) {
+    }
+
     /** The organization a valid key acts for. */
     public record KeyOwner(ApiKeyId id, OrganizationId organizationId, String name) {
     }
@@ -77,6 +82,16 @@ public class ApiKeyService {
         dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, DSL.currentOffsetDateTime())
                 .where(API_KEYS.API_KEY_ID.eq(key.value1())).execute();
         return Optional.of(new KeyOwner(key.value1(), key.value2(), key.value3()));
+    }
+
+    /** The organization's keys that are not revoked, newest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<ApiKeyInfo> list(OrganizationId organizationId) {
+        return dsl.select(API_KEYS.API_KEY_ID, API_KEYS.NAME, API_KEYS.TOKEN_ID, API_KEYS.CREATED_AT, API_KEYS.LAST_USED_AT)
+                .from(API_KEYS)
+                .where(API_KEYS.ORGANIZATION_ID.eq(organizationId).and(API_KEYS.REVOKED_AT.isNull()))
+                .orderBy(API_KEYS.CREATED_AT.desc())
+                .fetch(r -> new ApiKeyInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     @Transactional(readOnly = true)

@@ -1,4 +1,4 @@
 @NullMarked
-package io.vidcastx.apikeys.ui;
+package io.vidcastx.developers.ui;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.developers;
+
+import org.jspecify.annotations.NullMarked;
