@@ -312,13 +312,17 @@ public class UploadService {
     }
 
     /**
-     * Streams one request into full-size parts. Invariant: received = sum of parts + bytes in the
-     * buffer; the buffer is persisted as the tail whenever the request ends short of completion.
+     * Streams one request into full-size parts, double-buffered: one part uploads to S3 while the
+     * next one is read from the request. Invariant: received = sum of stored parts + the part in
+     * flight + bytes in the buffer; only stored parts are recorded as progress, and the buffer is
+     * persisted as the tail whenever the request ends short of completion.
      */
     private final class PartWriter {
 
         private final Upload upload;
-        private final byte[] buffer;
+        private byte[] buffer;
+        private byte[] spare;
+        private java.util.concurrent.@Nullable CompletableFuture<UploadedPart> inFlight;
         private final List<UploadedPart> parts;
         private @Nullable Long total;
         private long received;
@@ -329,6 +333,7 @@ public class UploadService {
             this.upload = upload;
             this.total = total;
             this.buffer = new byte[(int) properties.partSize().toBytes()];
+            this.spare = new byte[buffer.length];
             this.parts = new ArrayList<>(upload.parts());
             this.received = upload.receivedLength();
         }
@@ -347,6 +352,8 @@ public class UploadService {
                     readBody(body);
                 } catch (IOException e) {
                     interrupted = e; // keep what arrived: the client resumes from the saved offset
+                } finally {
+                    awaitInFlight();
                 }
             }
             if (total == null && interrupted == null) {
@@ -392,14 +399,35 @@ public class UploadService {
             }
         }
 
+        /** Hands the full buffer to S3 and goes on reading into the other one. */
         private void flushPart() {
-            String bucket = storage.defaultBucket();
+            awaitInFlight();
             int number = parts.size() + 1;
-            String etag = storage.uploadPart(bucket, upload.storageKey(), upload.multipartUploadId(), number, buffer, filled);
-            parts.add(new UploadedPart(number, etag, filled));
+            int length = filled;
+            byte[] full = buffer;
+            inFlight = storage.uploadPartAsync(storage.defaultBucket(), upload.storageKey(), upload.multipartUploadId(),
+                    number, full, length).thenApply(etag -> new UploadedPart(number, etag, length));
+            buffer = spare;
+            spare = full;
             filled = 0;
-            // Durable progress after every part, and the lease renewed with it.
-            uploads.saveProgress(upload.id(), total, received, parts, 0, slide(), LEASE);
+        }
+
+        /** Waits for the part in flight and records it: durable progress, and the lease renewed with it. */
+        private void awaitInFlight() {
+            if (inFlight == null) {
+                return;
+            }
+            UploadedPart part;
+            try {
+                part = inFlight.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            } finally {
+                inFlight = null;
+            }
+            parts.add(part);
+            long stored = parts.stream().mapToLong(UploadedPart::size).sum();
+            uploads.saveProgress(upload.id(), total, stored, parts, 0, slide(), LEASE);
         }
 
         private void finishObject(String bucket) {

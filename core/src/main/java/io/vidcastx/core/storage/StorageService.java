@@ -250,6 +250,17 @@ public class StorageService {
                 .part().etag();
     }
 
+    /**
+     * Starts uploading a part and returns at once with its future ETag; {@code data} must stay untouched
+     * until the future completes.
+     */
+    public java.util.concurrent.CompletableFuture<String> uploadPartAsync(String bucket, String key, String uploadId,
+                                                                         int partNumber, byte[] data, int length) {
+        StorageKeys.validate(key);
+        return async.uploadPart(UploadPartArgs.builder().bucket(bucket).object(key).uploadId(uploadId)
+                .partNumber(partNumber).data(data, length).build()).thenApply(response -> response.part().etag());
+    }
+
     /** Joins the parts, in order, into the object. */
     public void completeMultipartUpload(String bucket, String key, String uploadId, List<UploadedPart> parts) {
         StorageKeys.validate(key);
