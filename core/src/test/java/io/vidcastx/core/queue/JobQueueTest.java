@@ -246,6 +246,15 @@ class JobQueueTest {
                 .isEqualTo("{\"videoId\":\"" + videoId + "\",\"sourceKey\":\"raw/" + videoId + "/source\"}");
     }
 
+    /** A few milliseconds of real CPU work (hashing), standing in for a job's work. */
+    private static void busyWork() throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[64 * 1024];
+        for (int i = 0; i < 40; i++) {
+            block = java.util.Arrays.copyOf(digest.digest(block), block.length);
+        }
+    }
+
     @Test
     void a_redis_restart_mid_run_loses_no_job() {
         var definition = freshQueue();
@@ -255,7 +264,7 @@ class JobQueueTest {
             worker(definition, (work, context) -> {
                 runs.computeIfAbsent(work.n(), n -> new AtomicInteger()).incrementAndGet();
                 done.incrementAndGet();
-                Thread.sleep(5); // a little work, so the restart lands mid-run
+                busyWork(); // a little work, so the restart lands mid-run
             }, 2);
         }
         for (int i = 0; i < 300; i++) {
