@@ -3,7 +3,9 @@ package io.vidcastx.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.vidcastx.security.ui.LoginView;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -36,13 +38,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys,
-                                    ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+                                    ObjectProvider<SecurityContextHolderStrategy> contexts,
+                                    StatefulRedisConnection<String, String> redis,
+                                    @Value("${vidcastx.api.rate-limit-per-minute:600}") int perMinute) throws Exception {
         http.securityMatcher("/video/v1/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, strategy(contexts)), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(redis, strategy(contexts), perMinute), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, 401, "unauthorized",
