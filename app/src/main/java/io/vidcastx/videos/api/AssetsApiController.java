@@ -1,0 +1,122 @@
+package io.vidcastx.videos.api;
+
+import java.util.List;
+import java.util.Map;
+
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.Caller;
+import io.vidcastx.security.CallerResolver;
+import io.vidcastx.videos.VideoDetail;
+import io.vidcastx.videos.VideoFilter;
+import io.vidcastx.videos.VideoService;
+import io.vidcastx.videos.VideoSort;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Mux's assets API: {@code /video/v1/assets} (list, get, update, delete), scoped to the key's organization. */
+@RestController
+@RequestMapping("/video/v1/assets")
+class AssetsApiController {
+
+    private final VideoService videos;
+    private final CallerResolver callers;
+
+    AssetsApiController(VideoService videos, CallerResolver callers) {
+        this.videos = videos;
+        this.callers = callers;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "1") int page) {
+        var caller = caller();
+        int size = Math.clamp(limit, 1, 100);
+        int offset = (Math.max(page, 1) - 1) * size;
+        var assets = videos.list(caller, VideoFilter.ALL, VideoSort.NEWEST, offset, size).stream()
+                .map(item -> videos.get(caller, item.id()).map(AssetJson::of).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return Map.of("data", assets);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        return Map.of("data", AssetJson.of(find(caller(), id)));
+    }
+
+    /** Mux's updatable fields: {@code meta.title} (and our {@code meta.description}); others are ignored. */
+    @PatchMapping("/{id}")
+    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+        var caller = caller();
+        var video = find(caller, id);
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("The body must be a JSON object");
+        }
+        JsonNode meta = body.path("meta");
+        String title = meta.path("title").isString() ? meta.path("title").asString() : video.title();
+        String description = meta.path("description").isString() ? meta.path("description").asString() : video.description();
+        videos.update(caller, video.id(), video.version(), title, description);
+        return Map.of("data", AssetJson.of(find(caller, id)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        var caller = caller();
+        var video = find(caller, id);
+        videos.delete(caller, List.of(video.id()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFound e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", "No asset with this id");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
+        return error(HttpStatus.BAD_REQUEST, "invalid_parameters", e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Map<String, Object>> conflict(OptimisticLockingFailureException e) {
+        return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    private VideoDetail find(Caller caller, String id) {
+        try {
+            return videos.get(caller, VideoId.parse(id)).orElseThrow(NotFound::new);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound();
+        }
+    }
+
+    private Caller caller() {
+        return callers.current().orElseThrow(() -> new AccessDeniedException("No organization"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, @Nullable String message) {
+        return ResponseEntity.status(status).body(Map.of("error", Map.of("type", type,
+                "messages", List.of(message == null ? type : message))));
+    }
+
+    /** Unknown, malformed, or another organization's: the same 404, never a hint. */
+    static final class NotFound extends RuntimeException {
+    }
+}

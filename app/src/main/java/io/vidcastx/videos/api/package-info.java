@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.videos.api;
+
+import org.jspecify.annotations.NullMarked;
