@@ -29,6 +29,12 @@ const MuxClient = Mux.default || Mux;
   const updated = await mux.video.assets.update(assetId, { meta: { title: 'Renamed by SDK' } });
   report.updatedTitle = updated.meta.title;
 
+  const extra = await mux.video.assets.createPlaybackId(assetId, { policy: 'signed' });
+  const withExtra = await mux.video.assets.retrieve(assetId);
+  report.playbackIds = withExtra.playback_ids.map((p) => p.policy);
+  await mux.video.assets.deletePlaybackId(assetId, extra.id);
+  report.playbackIdsAfterDelete = (await mux.video.assets.retrieve(assetId)).playback_ids.length;
+
   await mux.video.assets.delete(assetId);
   try {
     await mux.video.assets.retrieve(assetId);

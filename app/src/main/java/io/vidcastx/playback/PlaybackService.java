@@ -1,5 +1,6 @@
 package io.vidcastx.playback;
 
+import static io.vidcastx.db.jooq.Tables.PLAYBACK_IDS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
 import java.util.Optional;
@@ -57,9 +58,16 @@ class PlaybackService {
         if (!playbackId.matches("[A-Za-z0-9]{8,64}")) {
             return Optional.empty();
         }
-        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS)
+        var primary = dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS)
                 .from(VIDEOS)
                 .where(VIDEOS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
+                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4()));
+        if (primary.isPresent()) {
+            return primary;
+        }
+        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY, VIDEOS.DURATION_SECONDS)
+                .from(PLAYBACK_IDS).join(VIDEOS).on(VIDEOS.VIDEO_ID.eq(PLAYBACK_IDS.VIDEO_ID))
+                .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
                 .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4()));
     }
 }

@@ -1,5 +1,6 @@
 package io.vidcastx.videos;
 
+import static io.vidcastx.db.jooq.Tables.PLAYBACK_IDS;
 import static io.vidcastx.db.jooq.Tables.RENDITIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
@@ -79,7 +80,8 @@ class JooqVideoRepository implements VideoRepository {
         return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.STATUS, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH,
                         VIDEOS.HEIGHT)
                 .from(VIDEOS)
-                .where(VIDEOS.PLAYBACK_ID.eq(playbackId))
+                .where(VIDEOS.PLAYBACK_ID.eq(playbackId).or(VIDEOS.VIDEO_ID.in(
+                        DSL.select(PLAYBACK_IDS.VIDEO_ID).from(PLAYBACK_IDS).where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId)))))
                 .fetchOptional(r -> new PlayableVideo(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(),
                         r.value5(), r.value6()));
     }
@@ -94,6 +96,26 @@ class JooqVideoRepository implements VideoRepository {
                 .set(VIDEOS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(VIDEOS.VIDEO_ID.eq(id).and(VIDEOS.ORGANIZATION_ID.eq(organizationId)).and(VIDEOS.VERSION.eq(version)))
                 .execute() == 1;
+    }
+
+    @Override
+    public List<PlaybackIdInfo> extraPlaybackIds(OrganizationId organizationId, VideoId id) {
+        return dsl.select(PLAYBACK_IDS.PLAYBACK_ID, PLAYBACK_IDS.POLICY).from(PLAYBACK_IDS)
+                .where(PLAYBACK_IDS.VIDEO_ID.eq(id).and(PLAYBACK_IDS.ORGANIZATION_ID.eq(organizationId)))
+                .orderBy(PLAYBACK_IDS.CREATED_AT)
+                .fetch(r -> new PlaybackIdInfo(r.value1(), r.value2()));
+    }
+
+    @Override
+    public void addPlaybackId(OrganizationId organizationId, VideoId id, String playbackId, String policy) {
+        dsl.insertInto(PLAYBACK_IDS).set(PLAYBACK_IDS.PLAYBACK_ID, playbackId).set(PLAYBACK_IDS.VIDEO_ID, id)
+                .set(PLAYBACK_IDS.ORGANIZATION_ID, organizationId).set(PLAYBACK_IDS.POLICY, policy).execute();
+    }
+
+    @Override
+    public boolean removePlaybackId(OrganizationId organizationId, VideoId id, String playbackId) {
+        return dsl.deleteFrom(PLAYBACK_IDS).where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId)
+                .and(PLAYBACK_IDS.VIDEO_ID.eq(id)).and(PLAYBACK_IDS.ORGANIZATION_ID.eq(organizationId))).execute() == 1;
     }
 
     @Override

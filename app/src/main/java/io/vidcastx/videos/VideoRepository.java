@@ -27,6 +27,13 @@ public interface VideoRepository {
     /** @return false when the video changed since {@code version} (or is gone) */
     boolean update(OrganizationId organizationId, VideoId id, long version, String title, @Nullable String description);
 
+    /** Playback IDs beyond the video's primary one. */
+    List<PlaybackIdInfo> extraPlaybackIds(OrganizationId organizationId, VideoId id);
+
+    void addPlaybackId(OrganizationId organizationId, VideoId id, String playbackId, String policy);
+
+    boolean removePlaybackId(OrganizationId organizationId, VideoId id, String playbackId);
+
     boolean setPlaybackPolicy(OrganizationId organizationId, VideoId id, String policy);
 
     /** Back to processing for another transcode attempt; false unless it had failed. */

@@ -109,6 +109,44 @@ public class VideoService {
         }
     }
 
+    /** All playback IDs of a video: its primary one first. */
+    @Transactional(readOnly = true)
+    public List<PlaybackIdInfo> playbackIds(Caller caller, VideoId id) {
+        var video = videos.find(caller.organizationId(), id).orElseThrow(() -> new IllegalArgumentException("No such video"));
+        var all = new java.util.ArrayList<PlaybackIdInfo>();
+        all.add(new PlaybackIdInfo(video.playbackId(), video.playbackPolicy()));
+        all.addAll(videos.extraPlaybackIds(caller.organizationId(), id));
+        return all;
+    }
+
+    /** Another playback ID for the video, with its own policy. */
+    @Transactional
+    public PlaybackIdInfo addPlaybackId(Caller caller, VideoId id, boolean signed) {
+        caller.require(Role.MEMBER, "create playback IDs");
+        if (videos.find(caller.organizationId(), id).isEmpty()) {
+            throw new IllegalArgumentException("No such video");
+        }
+        var info = new PlaybackIdInfo(PlaybackIds.next(), signed ? "signed" : "public");
+        videos.addPlaybackId(caller.organizationId(), id, info.id(), info.policy());
+        return info;
+    }
+
+    /**
+     * Removes an extra playback ID: links with it stop working at once. The primary ID stays (every
+     * video here keeps one); to stop it, make it signed.
+     */
+    @Transactional
+    public void removePlaybackId(Caller caller, VideoId id, String playbackId) {
+        caller.require(Role.MEMBER, "delete playback IDs");
+        var video = videos.find(caller.organizationId(), id).orElseThrow(() -> new IllegalArgumentException("No such video"));
+        if (video.playbackId().equals(playbackId)) {
+            throw new IllegalStateException("The primary playback ID cannot be deleted; make it signed instead");
+        }
+        if (!videos.removePlaybackId(caller.organizationId(), id, playbackId)) {
+            throw new IllegalArgumentException("No such playback ID");
+        }
+    }
+
     /** Transcodes a failed video again from its stored source. */
     @Transactional
     public void retry(Caller caller, VideoId id) {

@@ -36,6 +36,8 @@ class PlaybackTest extends AppTestSupport {
     StorageService storage;
     @Autowired
     SigningKeyService signingKeys;
+    @Autowired
+    io.vidcastx.apikeys.ApiKeyService apiKeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private OrganizationId organization;
@@ -199,6 +201,37 @@ class PlaybackTest extends AppTestSupport {
         assertThat(text(refused)).contains("signed");
         String token = jwt(key, signedId, "v", Instant.now().getEpochSecond() + 600);
         assertThat(text(get("/embed/" + signedId + "?token=" + token))).contains("?token=" + token);
+    }
+
+    @Test
+    void an_extra_playback_id_has_its_own_policy_and_stops_working_when_deleted() throws Exception {
+        String primary = readyVideo("public");
+        var videoId = dsl.select(VIDEOS.VIDEO_ID).from(VIDEOS).where(VIDEOS.PLAYBACK_ID.eq(primary)).fetchSingle().value1();
+        var key = apiKeys.create(organization, "playback ids");
+        var signing = signingKeys.create(organization);
+        String auth = "Basic " + Base64.getEncoder().encodeToString((key.tokenId() + ":" + key.secret())
+                .getBytes(StandardCharsets.UTF_8));
+        var created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/video/v1/assets/" + videoId
+                        + "/playback-ids")).header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"policy\":\"signed\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String extra = created.body().replaceAll(".*\"id\":\"([A-Za-z0-9]+)\".*", "$1");
+
+        assertThat(get("/stream/" + primary + ".m3u8").statusCode()).as("primary stays public").isEqualTo(200);
+        assertThat(get("/stream/" + extra + ".m3u8").statusCode()).as("extra is signed").isEqualTo(403);
+        var master = get("/stream/" + extra + ".m3u8?token=" + jwt(signing, extra, "v", Instant.now().getEpochSecond() + 60));
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(text(master)).contains(extra + "/360p/index.m3u8?token=");
+
+        var deleted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/video/v1/assets/" + videoId
+                + "/playback-ids/" + extra)).header("Authorization", auth).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(get("/stream/" + extra + ".m3u8?token=" + jwt(signing, extra, "v", Instant.now().getEpochSecond() + 60))
+                .statusCode()).isEqualTo(404);
+        var primaryDelete = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/video/v1/assets/"
+                + videoId + "/playback-ids/" + primary)).header("Authorization", auth).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(primaryDelete.statusCode()).isEqualTo(409);
     }
 
     /** A playback token as a customer's backend makes it from the private key Vidcastx handed out. */

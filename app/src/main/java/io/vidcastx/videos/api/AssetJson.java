@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vidcastx.videos.PlaybackIdInfo;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoStatus;
 
@@ -14,7 +15,11 @@ final class AssetJson {
     private AssetJson() {
     }
 
-    static Map<String, Object> of(VideoDetail video) {
+    static Map<String, Object> playbackId(PlaybackIdInfo info) {
+        return Map.of("id", info.id(), "policy", info.policy());
+    }
+
+    static Map<String, Object> of(VideoDetail video, List<PlaybackIdInfo> playbackIds) {
         var asset = new LinkedHashMap<String, Object>();
         asset.put("id", video.id().toString());
         asset.put("status", switch (video.status()) {
@@ -23,7 +28,7 @@ final class AssetJson {
             case FAILED -> "errored";
         });
         asset.put("created_at", String.valueOf(video.createdAt().toEpochSecond()));
-        asset.put("playback_ids", List.of(Map.of("id", video.playbackId(), "policy", video.playbackPolicy())));
+        asset.put("playback_ids", playbackIds.stream().map(AssetJson::playbackId).toList());
         asset.put("meta", video.description() == null ? Map.of("title", video.title())
                 : Map.of("title", video.title(), "description", video.description()));
         if (video.durationSeconds() != null) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +46,7 @@ class AssetsApiController {
         int size = Math.clamp(limit, 1, 100);
         int offset = (Math.max(page, 1) - 1) * size;
         var assets = videos.list(caller, VideoFilter.ALL, VideoSort.NEWEST, offset, size).stream()
-                .map(item -> videos.get(caller, item.id()).map(AssetJson::of).orElse(null))
+                .map(item -> videos.get(caller, item.id()).map(video -> asset(caller, video)).orElse(null))
                 .filter(java.util.Objects::nonNull)
                 .toList();
         return Map.of("data", assets);
@@ -53,7 +54,49 @@ class AssetsApiController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        return Map.of("data", AssetJson.of(find(caller(), id)));
+        var caller = caller();
+        return Map.of("data", asset(caller, find(caller, id)));
+    }
+
+    @PostMapping("/{id}/playback-ids")
+    ResponseEntity<Map<String, Object>> createPlaybackId(@PathVariable String id,
+                                                         @RequestBody(required = false) @Nullable JsonNode body) {
+        var caller = caller();
+        var video = find(caller, id);
+        String policy = body != null && body.path("policy").isString() ? body.path("policy").asString() : "public";
+        if (!policy.equals("public") && !policy.equals("signed")) {
+            throw new IllegalArgumentException("policy must be \"public\" or \"signed\"");
+        }
+        var created = videos.addPlaybackId(caller, video.id(), policy.equals("signed"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", AssetJson.playbackId(created)));
+    }
+
+    @GetMapping("/{id}/playback-ids/{playbackId}")
+    Map<String, Object> getPlaybackId(@PathVariable String id, @PathVariable String playbackId) {
+        var caller = caller();
+        var video = find(caller, id);
+        return Map.of("data", videos.playbackIds(caller, video.id()).stream().filter(p -> p.id().equals(playbackId))
+                .findFirst().map(AssetJson::playbackId).orElseThrow(NotFound::new));
+    }
+
+    @DeleteMapping("/{id}/playback-ids/{playbackId}")
+    ResponseEntity<Void> deletePlaybackId(@PathVariable String id, @PathVariable String playbackId) {
+        var caller = caller();
+        var video = find(caller, id);
+        if (videos.playbackIds(caller, video.id()).stream().noneMatch(p -> p.id().equals(playbackId))) {
+            throw new NotFound();
+        }
+        videos.removePlaybackId(caller, video.id(), playbackId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, Object>> refused(IllegalStateException e) {
+        return error(HttpStatus.CONFLICT, "invalid_request", e.getMessage());
+    }
+
+    private Map<String, Object> asset(Caller caller, VideoDetail video) {
+        return AssetJson.of(video, videos.playbackIds(caller, video.id()));
     }
 
     /** Mux's updatable fields: {@code meta.title} (and our {@code meta.description}); others are ignored. */
@@ -68,7 +111,7 @@ class AssetsApiController {
         String title = meta.path("title").isString() ? meta.path("title").asString() : video.title();
         String description = meta.path("description").isString() ? meta.path("description").asString() : video.description();
         videos.update(caller, video.id(), video.version(), title, description);
-        return Map.of("data", AssetJson.of(find(caller, id)));
+        return Map.of("data", asset(caller, find(caller, id)));
     }
 
     @DeleteMapping("/{id}")

@@ -24,7 +24,7 @@ class MuxSdkTest extends AppTestSupport {
     JsonMapper json;
 
     @Test
-    void direct_upload_then_retrieve_list_update_and_delete_the_asset() throws Exception {
+    void direct_upload_then_retrieve_list_update_playback_ids_and_delete_the_asset() throws Exception {
         NodeScripts.assumeNode();
         ensureOwner();
         var organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
@@ -43,6 +43,8 @@ class MuxSdkTest extends AppTestSupport {
         assertThat(report.get("asset").get("playbackIds").get(0).get("policy").asString()).isEqualTo("public");
         assertThat(report.get("listed").asBoolean()).isTrue();
         assertThat(report.get("updatedTitle").asString()).isEqualTo("Renamed by SDK");
+        assertThat(report.get("playbackIds").toString()).isEqualTo("[\"public\",\"signed\"]");
+        assertThat(report.get("playbackIdsAfterDelete").asInt()).isEqualTo(1);
         assertThat(report.get("afterDelete").asInt()).isEqualTo(404);
         assertThat(report.get("cancelled").asString()).isEqualTo("cancelled");
     }
