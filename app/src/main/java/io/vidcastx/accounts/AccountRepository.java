@@ -24,8 +24,11 @@ public interface AccountRepository {
     /** The credentials of the user with this e-mail address, whatever its case. */
     Optional<StoredCredentials> findCredentials(String email);
 
-    /** The user's first organization (the organization switcher will choose among several). */
+    /** The user's first organization. */
     Optional<SignedInAccount> findAccount(String email);
+
+    /** Every organization the user belongs to, oldest membership first. */
+    java.util.List<SignedInAccount> findAccounts(String email);
 
     /** The oldest organization, for installs that seed things before anyone signs in. */
     Optional<OrganizationId> firstOrganization();

@@ -55,10 +55,56 @@ public class AccountService {
                 Role.OWNER);
     }
 
-    /** The account behind the current dashboard session, if any. */
+    /** The account behind the current dashboard session, in the organization it works in. */
     @Transactional(readOnly = true)
     public Optional<SignedInAccount> currentAccount(AuthenticationContext authentication) {
         return authentication.getAuthenticatedUser(UserDetails.class)
-                .flatMap(user -> accounts.findAccount(user.getUsername()));
+                .flatMap(user -> account(user.getUsername()));
+    }
+
+    /**
+     * The user's membership in the session's current organization, or their first one when the
+     * session has none or is no longer a member there.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignedInAccount> account(String email) {
+        var all = accounts.findAccounts(email);
+        var chosen = CurrentOrganization.get();
+        return chosen.flatMap(id -> all.stream().filter(a -> a.organizationId().equals(id)).findFirst())
+                .or(() -> all.stream().findFirst());
+    }
+
+    /** Every organization the user belongs to, for the switcher. */
+    @Transactional(readOnly = true)
+    public java.util.List<SignedInAccount> organizations(String email) {
+        return accounts.findAccounts(email);
+    }
+
+    /** Switches the session to another organization of the user's; false if they are not a member. */
+    public boolean switchTo(String email, OrganizationId organizationId) {
+        boolean member = accounts.findAccounts(email).stream().anyMatch(a -> a.organizationId().equals(organizationId));
+        if (member) {
+            CurrentOrganization.set(organizationId);
+        }
+        return member;
+    }
+
+    /** A new organization, owned by its creator, who switches to it. */
+    @Transactional
+    public OrganizationId createOrganization(String email, String name) {
+        String clean = name.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw new IllegalArgumentException("An organization's name has 1 to 100 characters");
+        }
+        var user = accounts.findCredentials(email).orElseThrow(() -> new IllegalStateException("No such user"));
+        var id = OrganizationId.random();
+        String slug = Slugs.from(clean);
+        for (int n = 2; accounts.slugExists(slug); n++) {
+            slug = Slugs.from(clean) + "-" + n;
+        }
+        accounts.insertOrganization(id, clean, slug);
+        accounts.insertMembership(id, user.userId(), Role.OWNER);
+        CurrentOrganization.set(id);
+        return id;
     }
 }

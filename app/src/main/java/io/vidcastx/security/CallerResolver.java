@@ -2,7 +2,7 @@ package io.vidcastx.security;
 
 import java.util.Optional;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,22 +10,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Turns the current authentication (API key or dashboard session) into a {@link Caller}. */
 @Component
 public class CallerResolver {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final SecurityContextHolderStrategy contexts;
 
-    CallerResolver(AccountRepository accounts, ObjectProvider<SecurityContextHolderStrategy> contexts) {
+    CallerResolver(AccountService accounts, ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.accounts = accounts;
         // Vaadin installs its own strategy as a bean; several app contexts in one JVM (tests) each have one.
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Caller> current() {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
@@ -35,7 +33,7 @@ public class CallerResolver {
             return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id(), Role.ADMIN));
         }
         if (authentication.getPrincipal() instanceof UserDetails user) {
-            return accounts.findAccount(user.getUsername())
+            return accounts.account(user.getUsername())
                     .map(account -> new Caller(account.organizationId(), account.userId(), null, account.role()));
         }
         return Optional.empty();

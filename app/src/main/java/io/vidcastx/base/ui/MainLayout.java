@@ -40,9 +40,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var brand = new H1("Vidcastx");
         brand.addClassName("brand");
-        var organization = new Span(signedIn.map(a -> a.organizationName()).orElse(""));
-        organization.addClassName("organization-name");
-        var header = new Div(brand, organization);
+        var header = new Div(brand);
+        signedIn.ifPresent(account -> header.add(new OrganizationSwitcher(accounts, account)));
         header.addClassName("drawer-header");
 
         var navigation = new Div(

@@ -1,6 +1,7 @@
 package io.vidcastx.base.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class DashboardLayoutTest extends AppTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.vidcastx.security.CallerResolver callers;
 
     @BeforeEach
     void signIn() {
@@ -47,9 +51,32 @@ class DashboardLayoutTest extends AppTestSupport {
     void the_drawer_names_the_organization_and_the_signed_in_person() {
         UI.getCurrent().navigate("");
 
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("organization-name")).getText())
-                .isEqualTo("Acme Films");
+        @SuppressWarnings("unchecked")
+        var switcher = (com.vaadin.flow.component.select.Select<io.vidcastx.accounts.SignedInAccount>)
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withClasses("organization-switcher"));
+        assertThat(switcher.getValue().organizationName()).isEqualTo("Acme Films");
         assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("Ada Owner"))).hasSize(1);
+    }
+
+    @Test
+    void a_new_organization_from_the_switcher_becomes_the_current_one_with_its_own_videos() {
+        UI.getCurrent().navigate("");
+        var before = callers.current().orElseThrow();
+
+        _click(_find(com.vaadin.flow.component.button.Button.class).stream()
+                .filter(button -> "New organization".equals(button.getAriaLabel().orElse(null))).findFirst().orElseThrow());
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
+                _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Name")), "Second Studio");
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Create")));
+
+        var after = callers.current().orElseThrow();
+        assertThat(after.organizationId()).isNotEqualTo(before.organizationId());
+        assertThat(after.role()).isEqualTo(io.vidcastx.accounts.Role.OWNER);
+        assertThat(accounts.organizations(OWNER_EMAIL)).extracting(io.vidcastx.accounts.SignedInAccount::organizationName)
+                .contains("Acme Films", "Second Studio");
+        assertThat(accounts.switchTo(OWNER_EMAIL, before.organizationId())).isTrue();
+        assertThat(callers.current().orElseThrow().organizationId()).isEqualTo(before.organizationId());
+        assertThat(accounts.switchTo(OWNER_EMAIL, io.vidcastx.db.ids.OrganizationId.random())).as("not a member").isFalse();
     }
 
     @ParameterizedTest
