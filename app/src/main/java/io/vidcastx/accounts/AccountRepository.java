@@ -30,6 +30,15 @@ public interface AccountRepository {
     /** Every organization the user belongs to, oldest membership first. */
     java.util.List<SignedInAccount> findAccounts(String email);
 
+    /** An organization's editable settings. */
+    record OrganizationSettings(OrganizationId id, String name, String slug, long version) {
+    }
+
+    Optional<OrganizationSettings> findOrganization(OrganizationId id);
+
+    /** @return false when the organization changed since {@code version} */
+    boolean updateOrganization(OrganizationId id, String name, String slug, long version);
+
     /** The oldest organization, for installs that seed things before anyone signs in. */
     Optional<OrganizationId> firstOrganization();
 

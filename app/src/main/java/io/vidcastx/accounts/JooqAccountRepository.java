@@ -69,6 +69,24 @@ class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<OrganizationSettings> findOrganization(OrganizationId id) {
+        return dsl.select(ORGANIZATIONS.ORGANIZATION_ID, ORGANIZATIONS.NAME, ORGANIZATIONS.SLUG, ORGANIZATIONS.VERSION)
+                .from(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id))
+                .fetchOptional(r -> new OrganizationSettings(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    @Override
+    public boolean updateOrganization(OrganizationId id, String name, String slug, long version) {
+        return dsl.update(ORGANIZATIONS)
+                .set(ORGANIZATIONS.NAME, name)
+                .set(ORGANIZATIONS.SLUG, slug)
+                .set(ORGANIZATIONS.VERSION, ORGANIZATIONS.VERSION.plus(1))
+                .set(ORGANIZATIONS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(ORGANIZATIONS.ORGANIZATION_ID.eq(id).and(ORGANIZATIONS.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    @Override
     public Optional<OrganizationId> firstOrganization() {
         return dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT).limit(1)
                 .fetchOptional(ORGANIZATIONS.ORGANIZATION_ID);

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.settings;
+
+import org.jspecify.annotations.NullMarked;
