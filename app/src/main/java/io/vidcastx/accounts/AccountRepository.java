@@ -30,6 +30,20 @@ public interface AccountRepository {
     /** Every organization the user belongs to, oldest membership first. */
     java.util.List<SignedInAccount> findAccounts(String email);
 
+    /** A member as the team page lists them. */
+    record Member(UserId userId, String email, String displayName, Role role) {
+    }
+
+    java.util.List<Member> members(OrganizationId organizationId);
+
+    /** @return false when the user is not a member */
+    boolean setRole(OrganizationId organizationId, UserId userId, Role role);
+
+    boolean removeMember(OrganizationId organizationId, UserId userId);
+
+    /** Locks the organization's memberships until the transaction ends (owner count checks). */
+    int countOwnersForUpdate(OrganizationId organizationId);
+
     /** An organization's editable settings. */
     record OrganizationSettings(OrganizationId id, String name, String slug, long version) {
     }

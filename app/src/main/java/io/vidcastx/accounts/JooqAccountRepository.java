@@ -69,6 +69,36 @@ class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
+    public java.util.List<Member> members(OrganizationId organizationId) {
+        return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.DISPLAY_NAME, MEMBERSHIPS.ROLE)
+                .from(MEMBERSHIPS).join(USERS).on(USERS.USER_ID.eq(MEMBERSHIPS.USER_ID))
+                .where(MEMBERSHIPS.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(MEMBERSHIPS.CREATED_AT, USERS.EMAIL)
+                .fetch(r -> new Member(r.value1(), r.value2(), r.value3(), Role.fromDb(r.value4())));
+    }
+
+    @Override
+    public boolean setRole(OrganizationId organizationId, UserId userId, Role role) {
+        return dsl.update(MEMBERSHIPS).set(MEMBERSHIPS.ROLE, role.dbValue())
+                .where(MEMBERSHIPS.ORGANIZATION_ID.eq(organizationId).and(MEMBERSHIPS.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    @Override
+    public boolean removeMember(OrganizationId organizationId, UserId userId) {
+        return dsl.deleteFrom(MEMBERSHIPS)
+                .where(MEMBERSHIPS.ORGANIZATION_ID.eq(organizationId).and(MEMBERSHIPS.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    @Override
+    public int countOwnersForUpdate(OrganizationId organizationId) {
+        // Lock the memberships first: two admins demoting the last two owners at once must not both succeed.
+        dsl.select(MEMBERSHIPS.USER_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.ORGANIZATION_ID.eq(organizationId))
+                .forUpdate().fetch();
+        return dsl.fetchCount(MEMBERSHIPS, MEMBERSHIPS.ORGANIZATION_ID.eq(organizationId)
+                .and(MEMBERSHIPS.ROLE.eq(Role.OWNER.dbValue())));
+    }
+
+    @Override
     public Optional<OrganizationSettings> findOrganization(OrganizationId id) {
         return dsl.select(ORGANIZATIONS.ORGANIZATION_ID, ORGANIZATIONS.NAME, ORGANIZATIONS.SLUG, ORGANIZATIONS.VERSION)
                 .from(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id))

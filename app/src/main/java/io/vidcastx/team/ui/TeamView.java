@@ -1,19 +1,100 @@
 package io.vidcastx.team.ui;
 
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.vidcastx.base.ui.NotBuiltYet;
+import io.vidcastx.accounts.AccountRepository.Member;
+import io.vidcastx.accounts.Role;
+import io.vidcastx.security.Caller;
+import io.vidcastx.security.CallerResolver;
+import io.vidcastx.team.TeamService;
 import jakarta.annotation.security.PermitAll;
 
+/** Members and their roles; Admins change roles and remove members. */
 @Route("settings/team")
 @PageTitle("Team | Vidcastx")
 @Menu(title = "Team", order = 7)
 @PermitAll
 final class TeamView extends VerticalLayout {
 
-    TeamView() {
-        add(new NotBuiltYet("Team", "Invite people, give them a role (Owner, Admin, Member or Viewer) and remove them."));
+    private final TeamService team;
+    private final Caller caller;
+    final Grid<Member> members = new Grid<>(Member.class, false);
+
+    TeamView(TeamService team, CallerResolver callers) {
+        this.team = team;
+        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        boolean admin = caller.may(Role.ADMIN);
+        members.addColumn(Member::displayName).setKey("name").setHeader("Name");
+        members.addColumn(Member::email).setKey("email").setHeader("E-mail").setFlexGrow(2);
+        if (admin) {
+            members.addComponentColumn(this::roleSelect).setKey("role").setHeader("Role").setAutoWidth(true);
+            members.addComponentColumn(this::removeButton).setKey("remove").setAutoWidth(true).setFlexGrow(0);
+        } else {
+            members.addColumn(member -> label(member.role())).setKey("role").setHeader("Role");
+        }
+        members.setAllRowsVisible(true);
+        add(new Paragraph("Owners manage billing and the organization; Admins also manage keys, webhooks and the team; "
+                + "Members manage videos; Viewers look."), members,
+                new Paragraph("Invitations by link arrive with the rest of team management; until then, members are "
+                        + "created by an administrator."));
+        refresh();
+    }
+
+    private void refresh() {
+        members.setItems(team.members(caller));
+    }
+
+    private Select<Role> roleSelect(Member member) {
+        var select = new Select<Role>();
+        select.setItems(Role.values());
+        select.setItemLabelGenerator(TeamView::label);
+        select.setValue(member.role());
+        select.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            try {
+                team.changeRole(caller, member.userId(), change.getValue());
+                Notification.show(member.displayName() + " is now " + label(change.getValue()));
+            } catch (IllegalStateException | org.springframework.security.access.AccessDeniedException e) {
+                Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            refresh();
+        });
+        return select;
+    }
+
+    private Button removeButton(Member member) {
+        var button = new Button("Remove", click -> {
+            var confirm = new ConfirmDialog("Remove " + member.displayName() + "?",
+                    "They lose access to this organization at once.", "Remove", yes -> {
+                try {
+                    team.remove(caller, member.userId());
+                } catch (IllegalStateException | org.springframework.security.access.AccessDeniedException e) {
+                    Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+                refresh();
+            }, "Cancel", no -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    static String label(Role role) {
+        return role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.team;
+
+import org.jspecify.annotations.NullMarked;
