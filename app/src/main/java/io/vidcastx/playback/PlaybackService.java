@@ -25,7 +25,8 @@ class PlaybackService {
     }
 
     /** A playable video behind a playback id. */
-    record Playable(VideoId videoId, OrganizationId organizationId, PlaybackPolicy policy, @Nullable Double duration) {
+    record Playable(VideoId videoId, OrganizationId organizationId, PlaybackPolicy policy, @Nullable Double duration,
+                    boolean hasPicture) {
     }
 
     /** Playback was refused: 404 for nothing to play, 403 for a missing or bad token. */
@@ -58,16 +59,19 @@ class PlaybackService {
         if (!playbackId.matches("[A-Za-z0-9]{8,64}")) {
             return Optional.empty();
         }
-        var primary = dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS)
+        var primary = dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS,
+                        VIDEOS.WIDTH)
                 .from(VIDEOS)
                 .where(VIDEOS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
-                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4()));
+                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4(),
+                        r.value5() != null));
         if (primary.isPresent()) {
             return primary;
         }
-        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY, VIDEOS.DURATION_SECONDS)
+        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH)
                 .from(PLAYBACK_IDS).join(VIDEOS).on(VIDEOS.VIDEO_ID.eq(PLAYBACK_IDS.VIDEO_ID))
                 .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
-                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4()));
+                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4(),
+                        r.value5() != null));
     }
 }

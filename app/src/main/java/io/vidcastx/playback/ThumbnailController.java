@@ -31,10 +31,9 @@ class ThumbnailController {
                                      @RequestParam(required = false) @Nullable Integer width,
                                      @RequestParam(required = false) @Nullable Integer height,
                                      @RequestParam(required = false) @Nullable String token) {
-        // Signed playback ids need a token with audience "t" for pictures, as with Mux.
-        playback.authorize(playbackId, token, "t");
         var request = new ThumbnailRequest(time, width, height);
-        return thumbnails.thumbnail(playbackId, request)
+        // Signed playback ids need a token with audience "t" for pictures, as with Mux.
+        return thumbnails.thumbnail(playback.authorize(playbackId, token, "t"), request)
                 .map(jpeg -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_JPEG)
                         .cacheControl(CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic())

@@ -21,9 +21,6 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
-import io.vidcastx.videos.PlayableVideo;
-import io.vidcastx.videos.VideoService;
-import io.vidcastx.videos.VideoStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,25 +31,22 @@ import org.springframework.stereotype.Service;
 @Service
 class ThumbnailService {
 
-    private final VideoService videos;
     private final StorageService storage;
     private final FfmpegBinaries ffmpeg;
     private final MediaProcessRunner runner;
 
-    ThumbnailService(VideoService videos, StorageService storage, FfmpegBinaries ffmpeg, MediaProcessRunner runner) {
-        this.videos = videos;
+    ThumbnailService(StorageService storage, FfmpegBinaries ffmpeg, MediaProcessRunner runner) {
         this.storage = storage;
         this.ffmpeg = ffmpeg;
         this.runner = runner;
     }
 
-    /** JPEG bytes, or empty when there is no ready video with a picture behind the playback id. */
-    Optional<byte[]> thumbnail(String playbackId, ThumbnailRequest request) {
-        var video = videos.findByPlaybackId(playbackId).filter(v -> v.status() == VideoStatus.READY);
-        if (video.isEmpty() || video.get().width() == null) {
+    /** JPEG bytes of an authorized, ready video; empty when it has no picture (audio only). */
+    Optional<byte[]> thumbnail(PlaybackService.Playable video, ThumbnailRequest request) {
+        if (!video.hasPicture()) {
             return Optional.empty();
         }
-        var id = video.get().id();
+        var id = video.videoId();
         String bucket = storage.defaultBucket();
         if (request.time() == null && !request.resized()) {
             return Optional.of(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
@@ -63,19 +57,19 @@ class ThumbnailService {
         }
         byte[] picture = request.time() == null
                 ? resize(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
-                : frameAt(video.get(), request);
+                : frameAt(video, request);
         storage.uploadFile(bucket, cached, picture, "image/jpeg");
         return Optional.of(picture);
     }
 
-    private byte[] frameAt(PlayableVideo video, ThumbnailRequest request) {
-        double duration = video.durationSeconds() == null ? 0 : video.durationSeconds();
+    private byte[] frameAt(PlaybackService.Playable video, ThumbnailRequest request) {
+        double duration = video.duration() == null ? 0 : video.duration();
         if (request.time() > duration) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "time must be at most the video's duration (%.2f s)", duration));
         }
         var source = storage.presignedDownloadUrl(storage.defaultBucket(),
-                StorageKeys.mp4Folder(video.id()) + "highest.mp4", Duration.ofMinutes(5));
+                StorageKeys.mp4Folder(video.videoId()) + "highest.mp4", Duration.ofMinutes(5));
         String scale = scaleFilter(request);
         Path dir = null;
         try {

@@ -44,12 +44,6 @@ class JooqVideoRepository implements VideoRepository {
     }
 
     @Override
-    public int count(OrganizationId organizationId, VideoFilter filter) {
-        return dsl.fetchCount(VIDEOS, scope(organizationId, filter.titleContains())
-                .and(filter.status() == null ? DSL.noCondition() : VIDEOS.STATUS.eq(filter.status().dbValue())));
-    }
-
-    @Override
     public Map<VideoStatus, Integer> countByStatus(OrganizationId organizationId, @Nullable String titleContains) {
         var counts = new EnumMap<VideoStatus, Integer>(VideoStatus.class);
         for (var status : VideoStatus.values()) {
@@ -73,17 +67,6 @@ class JooqVideoRepository implements VideoRepository {
                         .from(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id))
                         .orderBy(RENDITIONS.HEIGHT.desc().nullsLast())
                         .fetch(r -> new VideoDetail.Rendition(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))));
-    }
-
-    @Override
-    public Optional<PlayableVideo> findByPlaybackId(String playbackId) {
-        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.STATUS, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH,
-                        VIDEOS.HEIGHT)
-                .from(VIDEOS)
-                .where(VIDEOS.PLAYBACK_ID.eq(playbackId).or(VIDEOS.VIDEO_ID.in(
-                        DSL.select(PLAYBACK_IDS.VIDEO_ID).from(PLAYBACK_IDS).where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId)))))
-                .fetchOptional(r -> new PlayableVideo(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(),
-                        r.value5(), r.value6()));
     }
 
     @Override

@@ -14,15 +14,10 @@ public interface VideoRepository {
 
     List<VideoListItem> list(OrganizationId organizationId, VideoFilter filter, VideoSort sort, int offset, int limit);
 
-    int count(OrganizationId organizationId, VideoFilter filter);
-
     /** Videos per status, for the list's tabs (search applied, status ignored). */
     Map<VideoStatus, Integer> countByStatus(OrganizationId organizationId, @Nullable String titleContains);
 
     Optional<VideoDetail> find(OrganizationId organizationId, VideoId id);
-
-    /** A video by its public playback id: playback ids are global, like Mux's. */
-    Optional<PlayableVideo> findByPlaybackId(String playbackId);
 
     /** @return false when the video changed since {@code version} (or is gone) */
     boolean update(OrganizationId organizationId, VideoId id, long version, String title, @Nullable String description);

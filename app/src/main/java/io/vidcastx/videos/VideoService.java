@@ -13,7 +13,6 @@ import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.database.AfterCommit;
-import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -41,23 +40,8 @@ public class VideoService {
     }
 
     @Transactional(readOnly = true)
-    public List<VideoListItem> list(OrganizationId organizationId, int offset, int limit) {
-        return videos.list(organizationId, VideoFilter.ALL, VideoSort.NEWEST, offset, limit);
-    }
-
-    @Transactional(readOnly = true)
     public List<VideoListItem> list(Caller caller, VideoFilter filter, VideoSort sort, int offset, int limit) {
         return videos.list(caller.organizationId(), filter, sort, offset, limit);
-    }
-
-    @Transactional(readOnly = true)
-    public int count(OrganizationId organizationId) {
-        return videos.count(organizationId, VideoFilter.ALL);
-    }
-
-    @Transactional(readOnly = true)
-    public int count(Caller caller, VideoFilter filter) {
-        return videos.count(caller.organizationId(), filter);
     }
 
     @Transactional(readOnly = true)
@@ -68,11 +52,6 @@ public class VideoService {
     @Transactional(readOnly = true)
     public Optional<VideoDetail> get(Caller caller, VideoId id) {
         return videos.find(caller.organizationId(), id);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<PlayableVideo> findByPlaybackId(String playbackId) {
-        return videos.findByPlaybackId(playbackId);
     }
 
     @Transactional(readOnly = true)
