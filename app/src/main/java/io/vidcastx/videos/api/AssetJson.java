@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vidcastx.core.media.PictureSize;
 import io.vidcastx.videos.PlaybackIdInfo;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoStatus;
@@ -39,8 +40,7 @@ final class AssetJson {
         }
         var tracks = new ArrayList<Map<String, Object>>();
         if (video.width() != null && video.height() != null) {
-            int shortSide = Math.min(video.width(), video.height());
-            asset.put("max_stored_resolution", shortSide >= 2160 ? "UHD" : shortSide >= 1080 ? "FHD" : shortSide >= 720 ? "HD" : "SD");
+            asset.put("max_stored_resolution", PictureSize.tier(video.width(), video.height()));
             var track = new LinkedHashMap<String, Object>();
             track.put("type", "video");
             track.put("max_width", video.width());

@@ -1,6 +1,5 @@
 package io.vidcastx.workers.transcode;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.MediaInfo;
+import io.vidcastx.core.media.PictureSize;
 import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobHandler;
 import io.vidcastx.core.queue.PermanentJobFailure;
@@ -108,7 +108,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                 videos.updateSourceFacts(video.id(), media.durationSeconds(),
                         picture.map(MediaInfo.VideoStream::width).orElse(null),
                         picture.map(MediaInfo.VideoStream::height).orElse(null),
-                        picture.map(p -> aspectRatio(p.width(), p.height())).orElse(null),
+                        picture.map(p -> PictureSize.aspectRatio(p.width(), p.height())).orElse(null),
                         picture.map(MediaInfo.VideoStream::frameRate).orElse(null),
                         media.hasAudio(), media.sizeBytes());
             }
@@ -149,8 +149,8 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             data.put("duration", media.durationSeconds());
             var tracks = new ArrayList<Map<String, Object>>();
             media.video().ifPresent(picture -> {
-                data.put("aspect_ratio", aspectRatio(picture.width(), picture.height()));
-                data.put("max_stored_resolution", resolutionTier(Math.min(picture.width(), picture.height())));
+                data.put("aspect_ratio", PictureSize.aspectRatio(picture.width(), picture.height()));
+                data.put("max_stored_resolution", PictureSize.tier(picture.width(), picture.height()));
                 data.put("max_stored_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0);
                 tracks.add(Map.of("type", "video", "max_width", picture.width(), "max_height", picture.height(),
                         "max_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0));
@@ -167,21 +167,6 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             data.put("errors", Map.of("type", "invalid_input", "messages", List.of(error)));
         }
         return data;
-    }
-
-    static String aspectRatio(int width, int height) {
-        int divisor = BigInteger.valueOf(width).gcd(BigInteger.valueOf(height)).intValue();
-        return divisor == 0 ? "" : (width / divisor) + ":" + (height / divisor);
-    }
-
-    private static String resolutionTier(int shortSide) {
-        if (shortSide >= 2160) {
-            return "UHD";
-        }
-        if (shortSide >= 1080) {
-            return "FHD";
-        }
-        return shortSide >= 720 ? "HD" : "SD";
     }
 
     /** Stops FFmpeg when the video is deleted or the job is taken from this worker. */
