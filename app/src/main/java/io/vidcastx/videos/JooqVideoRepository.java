@@ -59,14 +59,33 @@ class JooqVideoRepository implements VideoRepository {
     public Optional<VideoDetail> find(OrganizationId organizationId, VideoId id) {
         var row = dsl.selectFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id).and(VIDEOS.ORGANIZATION_ID.eq(organizationId)))
                 .fetchOptional();
-        return row.map(v -> new VideoDetail(v.getVideoId(), v.getVersion(), v.getTitle(), v.getDescription(),
+        return row.map(v -> detail(v, dsl.select(RENDITIONS.NAME, RENDITIONS.KIND, RENDITIONS.WIDTH, RENDITIONS.HEIGHT,
+                        RENDITIONS.BANDWIDTH_BPS)
+                .from(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id))
+                .orderBy(RENDITIONS.HEIGHT.desc().nullsLast())
+                .fetch(r -> new VideoDetail.Rendition(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))));
+    }
+
+    @Override
+    public List<VideoDetail> details(OrganizationId organizationId, int offset, int limit) {
+        return dsl.selectFrom(VIDEOS).where(VIDEOS.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(VIDEOS.CREATED_AT.desc(), VIDEOS.VIDEO_ID).offset(offset).limit(limit)
+                .fetch(v -> detail(v, List.of()));
+    }
+
+    @Override
+    public Map<VideoId, List<PlaybackIdInfo>> extraPlaybackIds(OrganizationId organizationId, Collection<VideoId> ids) {
+        return dsl.select(PLAYBACK_IDS.VIDEO_ID, PLAYBACK_IDS.PLAYBACK_ID, PLAYBACK_IDS.POLICY).from(PLAYBACK_IDS)
+                .where(PLAYBACK_IDS.ORGANIZATION_ID.eq(organizationId).and(PLAYBACK_IDS.VIDEO_ID.in(ids)))
+                .orderBy(PLAYBACK_IDS.CREATED_AT)
+                .fetchGroups(PLAYBACK_IDS.VIDEO_ID, r -> new PlaybackIdInfo(r.value2(), r.value3()));
+    }
+
+    private static VideoDetail detail(io.vidcastx.db.jooq.tables.records.VideosRecord v, List<VideoDetail.Rendition> renditions) {
+        return new VideoDetail(v.getVideoId(), v.getVersion(), v.getTitle(), v.getDescription(),
                 VideoStatus.fromDb(v.getStatus()), v.getProgress(), v.getErrorReason(), v.getPlaybackId(),
                 v.getPlaybackPolicy(), v.getDurationSeconds(), v.getWidth(), v.getHeight(), v.getAspectRatio(),
-                v.getFrameRate(), v.getSizeBytes(), v.getCreatedAt(), v.getReadyAt(),
-                dsl.select(RENDITIONS.NAME, RENDITIONS.KIND, RENDITIONS.WIDTH, RENDITIONS.HEIGHT, RENDITIONS.BANDWIDTH_BPS)
-                        .from(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id))
-                        .orderBy(RENDITIONS.HEIGHT.desc().nullsLast())
-                        .fetch(r -> new VideoDetail.Rendition(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))));
+                v.getFrameRate(), v.getSizeBytes(), v.getCreatedAt(), v.getReadyAt(), renditions);
     }
 
     @Override

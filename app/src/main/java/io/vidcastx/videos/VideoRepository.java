@@ -19,6 +19,12 @@ public interface VideoRepository {
 
     Optional<VideoDetail> find(OrganizationId organizationId, VideoId id);
 
+    /** A page of videos in full (without renditions), newest first, in one query. */
+    List<VideoDetail> details(OrganizationId organizationId, int offset, int limit);
+
+    /** The extra playback IDs of several videos at once. */
+    Map<VideoId, List<PlaybackIdInfo>> extraPlaybackIds(OrganizationId organizationId, Collection<VideoId> ids);
+
     /** @return false when the video changed since {@code version} (or is gone) */
     boolean update(OrganizationId organizationId, VideoId id, long version, String title, @Nullable String description);
 

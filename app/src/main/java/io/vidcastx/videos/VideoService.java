@@ -88,6 +88,23 @@ public class VideoService {
         }
     }
 
+    /** A video with all its playback IDs, the primary one first. */
+    public record VideoWithPlaybackIds(VideoDetail video, List<PlaybackIdInfo> playbackIds) {
+    }
+
+    /** A page of videos with their playback IDs, in two queries whatever the page size. */
+    @Transactional(readOnly = true)
+    public List<VideoWithPlaybackIds> page(Caller caller, int offset, int limit) {
+        var details = videos.details(caller.organizationId(), offset, limit);
+        var extra = videos.extraPlaybackIds(caller.organizationId(), details.stream().map(VideoDetail::id).toList());
+        return details.stream().map(video -> {
+            var all = new java.util.ArrayList<PlaybackIdInfo>();
+            all.add(new PlaybackIdInfo(video.playbackId(), video.playbackPolicy()));
+            all.addAll(extra.getOrDefault(video.id(), List.of()));
+            return new VideoWithPlaybackIds(video, all);
+        }).toList();
+    }
+
     /** All playback IDs of a video: its primary one first. */
     @Transactional(readOnly = true)
     public List<PlaybackIdInfo> playbackIds(Caller caller, VideoId id) {

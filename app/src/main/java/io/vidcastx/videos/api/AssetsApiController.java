@@ -7,9 +7,7 @@ import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.videos.VideoDetail;
-import io.vidcastx.videos.VideoFilter;
 import io.vidcastx.videos.VideoService;
-import io.vidcastx.videos.VideoSort;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -45,9 +43,8 @@ class AssetsApiController {
         var caller = caller();
         int size = Math.clamp(limit, 1, 100);
         int offset = (Math.max(page, 1) - 1) * size;
-        var assets = videos.list(caller, VideoFilter.ALL, VideoSort.NEWEST, offset, size).stream()
-                .map(item -> videos.get(caller, item.id()).map(video -> asset(caller, video)).orElse(null))
-                .filter(java.util.Objects::nonNull)
+        var assets = videos.page(caller, offset, size).stream()
+                .map(item -> AssetJson.of(item.video(), item.playbackIds()))
                 .toList();
         return Map.of("data", assets);
     }
