@@ -17,6 +17,38 @@ final class ByteRanges {
     static final class Unsatisfiable extends RuntimeException {
     }
 
+    /**
+     * A range with a known start ({@code first-last} or {@code first-}), resolvable without the object's
+     * size; null for none, a suffix range, or anything malformed.
+     */
+    static @Nullable ByteRange parseKnownStart(@Nullable String header) {
+        if (header == null) {
+            return null;
+        }
+        var match = SINGLE.matcher(header.strip());
+        if (!match.matches() || match.group(1).isEmpty()) {
+            return null;
+        }
+        long first = Long.parseLong(match.group(1));
+        if (match.group(2).isEmpty()) {
+            return ByteRange.from(first);
+        }
+        long last = Long.parseLong(match.group(2));
+        if (last < first) {
+            throw new Unsatisfiable();
+        }
+        return ByteRange.of(first, last);
+    }
+
+    /** {@code bytes=-N}: the last N bytes. */
+    static boolean isSuffix(@Nullable String header) {
+        if (header == null) {
+            return false;
+        }
+        var match = SINGLE.matcher(header.strip());
+        return match.matches() && match.group(1).isEmpty() && !match.group(2).isEmpty();
+    }
+
     /** The requested range within {@code size} bytes; null for a whole-object request. */
     static @Nullable ByteRange parse(@Nullable String header, long size) {
         if (header == null || header.isBlank()) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.vidcastx.core.storage.ByteRange;
+import io.vidcastx.core.storage.RangeNotSatisfiableException;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
@@ -92,32 +93,45 @@ class StreamController {
         response.setStatus(416);
     }
 
+    /** One storage request per response: the object's size and ETag come with its bytes. */
     private void bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
                        PlaybackPolicy policy, @Nullable String download) throws IOException {
         String bucket = storage.defaultBucket();
-        var object = storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key));
-        ByteRange range = ByteRanges.parse(request.getHeader("Range"), object.size());
-        cors(response);
-        response.setContentType(contentType);
-        response.setHeader("Accept-Ranges", "bytes");
-        response.setHeader("Cache-Control", cacheControl(policy, 31_536_000) + (policy == PlaybackPolicy.PUBLIC ? ", immutable" : ""));
-        if (object.etag() != null) {
-            response.setHeader("ETag", "\"" + object.etag().replace("\"", "") + "\"");
+        String rangeHeader = request.getHeader("Range");
+        ByteRange requested = ByteRanges.parseKnownStart(rangeHeader);
+        if (requested == null && ByteRanges.isSuffix(rangeHeader)) {
+            // bytes=-N needs the size first; players rarely ask for it.
+            var object = storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key));
+            requested = ByteRanges.parse(rangeHeader, object.size());
         }
-        if (download != null && download.matches("[\\w .-]{1,100}")) {
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + download + ".mp4\"");
+        StorageService.OpenedObject object;
+        try {
+            object = storage.open(bucket, key, requested);
+        } catch (RangeNotSatisfiableException e) {
+            throw new ByteRanges.Unsatisfiable();
         }
-        if (range == null) {
-            response.setContentLengthLong(object.size());
-            try (InputStream in = storage.getFileStream(bucket, key)) {
-                in.transferTo(response.getOutputStream());
+        try (InputStream in = object.body()) {
+            cors(response);
+            response.setContentType(contentType);
+            response.setHeader("Accept-Ranges", "bytes");
+            response.setHeader("Cache-Control", cacheControl(policy, 31_536_000)
+                    + (policy == PlaybackPolicy.PUBLIC ? ", immutable" : ""));
+            if (object.etag() != null) {
+                response.setHeader("ETag", "\"" + object.etag().replace("\"", "") + "\"");
             }
-            return;
-        }
-        response.setStatus(206);
-        response.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + object.size());
-        response.setContentLengthLong(range.length());
-        try (InputStream in = storage.getFileStream(bucket, key, range)) {
+            if (download != null && download.matches("[\\w .-]{1,100}")) {
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + download + ".mp4\"");
+            }
+            var served = object.served();
+            if (served == null) {
+                if (object.totalSize() >= 0) {
+                    response.setContentLengthLong(object.totalSize());
+                }
+            } else {
+                response.setStatus(206);
+                response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + object.totalSize());
+                response.setContentLengthLong(served.length());
+            }
             in.transferTo(response.getOutputStream());
         }
     }

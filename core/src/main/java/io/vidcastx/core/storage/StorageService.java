@@ -173,6 +173,54 @@ public class StorageService {
         return call("read " + key, () -> client.getObject(args.build()), bucket, key);
     }
 
+    /**
+     * An open read of a whole object ({@code range} null) or of {@code first-last} / {@code first-},
+     * with the object's total size and ETag taken from the same response: one request, not a stat
+     * and then a read.
+     */
+    public record OpenedObject(InputStream body, long totalSize, @Nullable ByteRange served, @Nullable String etag) {
+    }
+
+    /**
+     * @throws StorageObjectNotFoundException when there is no such object
+     * @throws RangeNotSatisfiableException when the range starts past the end
+     */
+    public OpenedObject open(String bucket, String key, @Nullable ByteRange range) {
+        StorageKeys.validate(key);
+        var args = GetObjectArgs.builder().bucket(bucket).object(key);
+        if (range != null) {
+            args.offset(range.first());
+            if (!range.isOpenEnded()) {
+                args.length(range.length());
+            }
+        }
+        io.minio.GetObjectResponse response;
+        try {
+            response = client.getObject(args.build());
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                throw new StorageObjectNotFoundException(bucket, key);
+            }
+            if ("InvalidRange".equals(e.errorResponse().code())) {
+                throw new RangeNotSatisfiableException(key);
+            }
+            throw new StorageException("Storage could not read " + key + ": " + e.getMessage(), e);
+        } catch (MinioException e) {
+            throw new StorageException("Storage could not read " + key + ": " + e.getMessage(), e);
+        }
+        var headers = response.headers();
+        String etag = headers.get("ETag");
+        String contentRange = headers.get("Content-Range");
+        long length = Long.parseLong(java.util.Objects.requireNonNullElse(headers.get("Content-Length"), "-1"));
+        if (range == null || contentRange == null) {
+            return new OpenedObject(response, length, null, etag);
+        }
+        // "bytes first-last/total"
+        String[] span = contentRange.substring(contentRange.indexOf(' ') + 1).split("[-/]");
+        return new OpenedObject(response, Long.parseLong(span[2]),
+                ByteRange.of(Long.parseLong(span[0]), Long.parseLong(span[1])), etag);
+    }
+
     public Optional<StoredObject> stat(String bucket, String key) {
         StorageKeys.validate(key);
         try {
