@@ -66,7 +66,7 @@ class UploadsApiController {
             throw new UploadException(UploadException.Reason.BAD_REQUEST, "new_asset_settings must be an object");
         }
         String title = settings == null ? null : firstText(settings.path("meta").path("title"), settings.path("passthrough"));
-        var upload = uploads.create(caller.organizationId(), new UploadService.NewUpload(UploadKind.DIRECT, null, null,
+        var upload = uploads.create(caller, new UploadService.NewUpload(UploadKind.DIRECT, null, null,
                 title, corsOrigin, timeout, settings == null ? null : json.writeValueAsString(settings)));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", view(upload, settings)));
     }
@@ -86,7 +86,7 @@ class UploadsApiController {
 
     @PutMapping("/{id}/cancel")
     Map<String, UploadJson> cancel(@PathVariable String id) {
-        return Map.of("data", view(uploads.cancel(caller().organizationId(), uploadId(id)), null));
+        return Map.of("data", view(uploads.cancel(caller(), uploadId(id)), null));
     }
 
     @ExceptionHandler(UploadException.class)

@@ -134,11 +134,6 @@ class AssetsApiController {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
-        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
-    }
-
     private VideoDetail find(Caller caller, String id) {
         try {
             return videos.get(caller, VideoId.parse(id)).orElseThrow(NotFound::new);
