@@ -1,7 +1,5 @@
 package io.vidcastx.settings;
 
-import java.io.InputStream;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -33,9 +31,6 @@ public class OrganizationSettingsService {
         this.videos = videos;
     }
 
-    /** A stored logo, ready to stream to the browser. */
-    public record Logo(InputStream body, long size, String contentType) {
-    }
 
     @Transactional(readOnly = true)
     public OrganizationSettings get(Caller caller) {
@@ -87,18 +82,6 @@ public class OrganizationSettingsService {
         caller.require(Role.ADMIN, "remove the organization's logo");
         accounts.setLogo(caller.organizationId(), null)
                 .ifPresent(old -> AfterCommit.run(() -> storage.deleteFile(storage.defaultBucket(), old)));
-    }
-
-    /** The current logo, for any member; empty when there is none. */
-    @Transactional(readOnly = true)
-    public Optional<Logo> logo(Caller caller) {
-        String key = get(caller).logoKey();
-        if (key == null) {
-            return Optional.empty();
-        }
-        var opened = storage.open(storage.defaultBucket(), key, null);
-        var type = key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp" : "image/jpeg";
-        return Optional.of(new Logo(opened.body(), opened.totalSize(), type));
     }
 
     /**

@@ -49,8 +49,9 @@ class OpenApiDocumentTest extends AppTestSupport {
                     continue;
                 }
                 for (var method : info.getMethodsCondition().getMethods()) {
-                    assertThat(paths.path(path).has(method.name().toLowerCase(Locale.ROOT)))
-                            .as(method + " " + path + " is documented").isTrue();
+                    JsonNode operation = paths.path(path).path(method.name().toLowerCase(Locale.ROOT));
+                    assertThat(operation.isObject()).as(method + " " + path + " is documented").isTrue();
+                    assertThat(operation.path("summary").asString("")).as(method + " " + path + " has a summary").isNotBlank();
                     operations++;
                 }
             }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -16,11 +15,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.OrganizationLogo;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.settings.OrganizationSettingsService;
@@ -45,10 +44,13 @@ final class GeneralSettingsView extends VerticalLayout {
     final Button removeLogo = new Button("Remove logo");
     final Button deleteOrganization = new Button("Delete organization…");
     private final AuthenticationContext authentication;
+    private final AccountService accounts;
     private long version;
 
-    GeneralSettingsView(OrganizationSettingsService settings, CallerResolver callers, AuthenticationContext authentication) {
+    GeneralSettingsView(OrganizationSettingsService settings, AccountService accounts, CallerResolver callers,
+                        AuthenticationContext authentication) {
         this.settings = settings;
+        this.accounts = accounts;
         this.authentication = authentication;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         slug.setHelperText("Lower-case letters, digits and dashes; used in links");
@@ -100,18 +102,9 @@ final class GeneralSettingsView extends VerticalLayout {
 
     private void showLogo() {
         logoPreview.removeAll();
-        boolean present = settings.get(caller).logoKey() != null;
-        removeLogo.setVisible(present);
-        if (!present) {
-            logoPreview.add(new Span("No logo yet"));
-            return;
-        }
-        var image = new Image(DownloadHandler.fromInputStream(download -> settings.logo(caller)
-                .map(logo -> new DownloadResponse(logo.body(), "logo", logo.contentType(), logo.size()))
-                .orElseGet(() -> DownloadResponse.error(404))), "Organization logo");
-        image.setMaxHeight("4rem");
-        image.addClassName("organization-logo");
-        logoPreview.add(image);
+        var image = accounts.currentAccount(authentication).flatMap(account -> OrganizationLogo.of(accounts, account, "4rem"));
+        removeLogo.setVisible(image.isPresent());
+        logoPreview.add(image.<com.vaadin.flow.component.Component>map(i -> i).orElseGet(() -> new Span("No logo yet")));
     }
 
     private static void error(String message) {
