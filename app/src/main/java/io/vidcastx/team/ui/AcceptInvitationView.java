@@ -2,7 +2,6 @@ package io.vidcastx.team.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -67,9 +66,12 @@ final class AcceptInvitationView extends VerticalLayout implements HasUrlParamet
             add(new Paragraph("You already have an account: sign in with it to accept."), signIn);
             return;
         }
-        var form = new FormLayout(displayName, password, confirmPassword);
-        form.setWidth("32rem");
+        // A plain column rather than a FormLayout, whose responsive grid left-aligns inside a centred page.
+        var form = new VerticalLayout(displayName, password, confirmPassword);
+        form.setPadding(false);
+        form.setWidth("26rem");
         form.setMaxWidth("100%");
+        form.getChildren().forEach(field -> ((com.vaadin.flow.component.HasSize) field).setWidthFull());
         add(form, create);
     }
 
