@@ -56,6 +56,7 @@ final class TeamView extends VerticalLayout {
             members.addColumn(member -> label(member.role())).setKey("role").setHeader("Role");
         }
         members.setAllRowsVisible(true);
+        members.addClassName("members");
         pending.addColumn(Invitation::email).setKey("email").setHeader("Invited").setFlexGrow(2);
         pending.addColumn(invitation -> label(invitation.role())).setKey("role").setHeader("Role");
         pending.addColumn(invitation -> invitation.invitedBy() == null ? "" : invitation.invitedBy()).setKey("by")
