@@ -2,13 +2,9 @@ package io.vidcastx.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +13,7 @@ import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.apikeys.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.testing.DashboardSession;
 import io.vidcastx.testing.HttpTestClient;
 import io.vidcastx.testing.TestData;
 import org.jooq.DSLContext;
@@ -126,15 +123,9 @@ class ApiAccessMatrixTest extends AppTestSupport {
         signInWithRole(role == Role.OWNER ? Role.ADMIN : role); // makes the account; the owner has their own
         String email = role == Role.OWNER ? OWNER_EMAIL : role.dbValue() + "@example.com";
         String password = role == Role.OWNER ? OWNER_PASSWORD : "unused";
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.discarding());
-        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        var session = DashboardSession.signIn(port, email, password);
+        var browser = session.client();
+        assertThat(session.login().headers().firstValue("Location").orElse("")).doesNotContain("error");
 
         var upload = browser.send(HttpRequest.newBuilder(URI.create(url("/uploads/tus")))
                 .header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
