@@ -42,6 +42,10 @@ public final class StorageKeys {
         return "mp4/" + videoId + "/";
     }
 
+    public static String captionsFolder(VideoId videoId) {
+        return "captions/" + videoId + "/";
+    }
+
     public static String captions(VideoId videoId, String language) {
         return validate("captions/" + videoId + "/" + validateLanguage(language) + ".vtt");
     }
