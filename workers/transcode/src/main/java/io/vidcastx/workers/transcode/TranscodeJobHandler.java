@@ -10,9 +10,13 @@ import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.MediaInfo;
 import io.vidcastx.core.media.PictureSize;
+import io.vidcastx.core.queue.AIJobData;
+import io.vidcastx.core.queue.AIJobType;
 import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobHandler;
+import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.PermanentJobFailure;
+import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.db.ids.VideoId;
@@ -38,16 +42,18 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
     private final TransactionTemplate transactions;
     private final TranscodeProperties settings;
     private final VideoProgressPublisher progressPublisher;
+    private final JobQueue queue;
 
     TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
                         TransactionTemplate transactions, TranscodeProperties settings,
-                        VideoProgressPublisher progressPublisher) {
+                        VideoProgressPublisher progressPublisher, JobQueue queue) {
         this.transcoder = transcoder;
         this.videos = videos;
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
         this.progressPublisher = progressPublisher;
+        this.queue = queue;
     }
 
     @Override
@@ -71,6 +77,9 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                 }
                 events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),
                         assetData(video, "ready", result.media(), result.renditions(), null));
+                if (settings.transcribeWhenReady() && result.media().hasAudio()) {
+                    queue.enqueue(Queues.AI_JOBS, new AIJobData(video.id(), AIJobType.TRANSCRIBE, null));
+                }
                 return true;
             }));
             if (!stillThere) {
