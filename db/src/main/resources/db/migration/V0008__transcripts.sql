@@ -35,6 +35,8 @@ create table transcript_segments (
 create index transcript_segments_org_idx on transcript_segments (organization_id);
 
 /* [jooq ignore start] */
+-- The video page asks for the latest transcription job of a video.
+create index jobs_ai_video_idx on jobs ((payload ->> 'videoId'), created_at desc) where queue = 'ai-jobs';
 -- Search runs per segment so that each hit is a moment in the video. The 'simple' configuration
 -- (no stemming, no stop words) works the same for every language Whisper writes.
 create index transcript_segments_search_idx on transcript_segments using gin (to_tsvector('simple', text));

@@ -172,5 +172,6 @@ public class VideoService {
         storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
+        storage.deleteFolder(bucket, StorageKeys.captionsFolder(id));
     }
 }

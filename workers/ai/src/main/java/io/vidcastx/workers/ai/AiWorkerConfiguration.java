@@ -1,5 +1,6 @@
 package io.vidcastx.workers.ai;
 
+import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegBinaries;
@@ -35,10 +36,10 @@ public class AiWorkerConfiguration {
     TranscribeJobHandler transcribeJobHandler(WhisperTranscriber recognizer, FfmpegBinaries binaries,
                                               MediaProcessRunner runner, AiVideoRepository videos,
                                               TranscriptStore transcripts, StorageService storage, EventRecorder events,
-                                              TransactionTemplate transactions, AiProperties settings) {
-        return new TranscribeJobHandler(recognizer, new AudioExtraction(binaries, runner, settings),
-                new MpegTsClock(storage, binaries, runner, videos), videos, transcripts, storage, events, transactions,
-                settings);
+                                              TransactionTemplate transactions, AiProperties settings,
+                                              MpegTsClock clock) {
+        return new TranscribeJobHandler(recognizer, new AudioExtraction(binaries, runner, settings), clock, videos,
+                transcripts, storage, events, transactions, settings);
     }
 
     @Bean

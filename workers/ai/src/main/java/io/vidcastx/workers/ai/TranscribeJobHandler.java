@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import io.vidcastx.core.captions.Cue;
-import io.vidcastx.core.captions.StoredTranscript;
+import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
@@ -99,7 +97,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                 result = recognizer.transcribe(audio, job.language(), p -> progress.report(
                         EXTRACTED + p * (TRANSCRIBED - EXTRACTED) / 100), stop);
             }
-            long offset = clock.firstTimestamp(video.id(), workDir);
+            long offset = clock.firstTimestamp(video.id(), videos.renditionPlaylistKey(video.id()), workDir);
             transactions.executeWithoutResult(status -> {
                 if (!videos.exists(video.id())) {
                     return; // deleted meanwhile: nothing to keep
@@ -108,7 +106,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                         "whisper", withinVideo(result.cues(), video.durationSeconds()), offset);
                 transcripts.publish(stored);
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
-                        trackData(stored));
+                        stored.muxTrack());
             });
             progress.report(100);
             log.info("Transcribed video {}: {} cues in '{}' with {}", video.id(), result.cues().size(), result.language(),
@@ -152,20 +150,6 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
         long endMs = Math.round(durationSeconds * 1000);
         return cues.stream().filter(cue -> cue.startMs() < endMs)
                 .map(cue -> cue.endMs() <= endMs ? cue : new Cue(cue.startMs(), endMs, cue.text())).toList();
-    }
-
-    /** The track in Mux's shape, as the webhook carries it. */
-    static Map<String, Object> trackData(StoredTranscript transcript) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("type", "text");
-        data.put("text_type", "subtitles");
-        data.put("text_source", "generated_vod");
-        data.put("language_code", transcript.language());
-        data.put("name", transcript.name());
-        data.put("status", "ready");
-        data.put("id", transcript.id().toString());
-        data.put("asset_id", transcript.videoId().toString());
-        return data;
     }
 
     private static void deleteRecursively(Path directory) {
