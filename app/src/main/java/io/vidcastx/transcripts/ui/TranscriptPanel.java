@@ -8,7 +8,6 @@ import java.util.function.DoubleConsumer;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -116,7 +115,7 @@ public final class TranscriptPanel extends VerticalLayout {
         upload.setMaxFileSize(TranscriptService.MAX_UPLOAD_BYTES);
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
                 getUI().ifPresent(ui -> ui.access(() -> uploaded(metadata.fileName(), bytes)))));
-        upload.setDropLabel(new Text("Replace with a WebVTT file (.vtt)"));
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Replace with a WebVTT file (.vtt)"));
         var uploadRow = new HorizontalLayout(uploadLanguage, upload);
         uploadRow.setVisible(editor);
 
