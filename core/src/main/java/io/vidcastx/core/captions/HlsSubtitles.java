@@ -35,7 +35,7 @@ public final class HlsSubtitles {
         double duration = Math.max(durationSeconds, 0.001);
         return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:" + (long) Math.ceil(duration)
                 + "\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n"
-                + String.format(Locale.ROOT, "#EXTINF:%.3f,%n", duration) + vttName(language) + "\n#EXT-X-ENDLIST\n";
+                + String.format(Locale.ROOT, "#EXTINF:%.3f,\n", duration) + vttName(language) + "\n#EXT-X-ENDLIST\n";
     }
 
     /**
