@@ -4,25 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
+import io.vidcastx.core.media.ScratchDirectories;
 import io.vidcastx.core.queue.AIJobData;
 import io.vidcastx.core.queue.AIJobType;
 import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobHandler;
 import io.vidcastx.core.queue.PermanentJobFailure;
+import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
-import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +84,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
         recognizer.check(); // a missing model fails before anything is downloaded
         Path workDir = settings.scratchDir().resolve(context.jobId().toString());
         var progress = new Progress(context);
-        var stop = new StopWatch(video.id(), context);
+        var stop = new StopWatch(context, () -> !videos.exists(video.id()), Duration.ofSeconds(2));
         try {
             Files.createDirectories(workDir);
             Path source = download(video, workDir);
@@ -119,7 +118,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteRecursively(workDir);
+            ScratchDirectories.deleteRecursively(workDir);
         }
     }
 
@@ -152,17 +151,6 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                 .map(cue -> cue.endMs() <= endMs ? cue : new Cue(cue.startMs(), endMs, cue.text())).toList();
     }
 
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove scratch directory {}", directory, e);
-        }
-    }
-
     /** Reports each new percentage once. */
     private static final class Progress {
         private final JobContext context;
@@ -177,31 +165,6 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                 last = percent;
                 context.reportProgress(percent);
             }
-        }
-    }
-
-    /** Stops the work when the job is taken from this worker or the video is deleted (checked every 2 s at most). */
-    private final class StopWatch implements BooleanSupplier {
-        private final VideoId id;
-        private final JobContext context;
-        private long nextCheck = System.nanoTime();
-        private boolean deleted;
-
-        StopWatch(VideoId id, JobContext context) {
-            this.id = id;
-            this.context = context;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            if (context.isCancelled() || deleted) {
-                return true;
-            }
-            if (System.nanoTime() - nextCheck >= 0) {
-                nextCheck = System.nanoTime() + 2_000_000_000L;
-                deleted = !videos.exists(id);
-            }
-            return deleted;
         }
     }
 }
