@@ -40,6 +40,11 @@ class CaptionsPlaybackTest extends AppTestSupport {
     private TranscriptFixtures fixtures;
     private final List<Cue> cues = List.of(new Cue(500, 2_000, "Hello"), new Cue(2_000, 4_000, "and welcome"));
 
+    @org.junit.jupiter.api.AfterEach
+    void removeVideos() {
+        fixtures.deleteCreated();
+    }
+
     @BeforeEach
     void setUp() {
         ensureOwner();

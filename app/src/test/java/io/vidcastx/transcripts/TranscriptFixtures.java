@@ -26,6 +26,7 @@ public final class TranscriptFixtures {
     private final DSLContext dsl;
     private final StorageService storage;
     private final TranscriptStore store;
+    private final List<VideoId> created = new java.util.ArrayList<>();
 
     public TranscriptFixtures(DSLContext dsl, StorageService storage, TranscriptStore store) {
         this.dsl = dsl;
@@ -46,7 +47,21 @@ public final class TranscriptFixtures {
         storage.uploadFile(storage.defaultBucket(), StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n")
                 .getBytes(StandardCharsets.UTF_8), "application/vnd.apple.mpegurl");
+        created.add(id);
         return id;
+    }
+
+    /**
+     * Removes the videos made here (rows cascade to transcripts; files go too): other tests that list
+     * every video of the organization, in a real browser, must not meet them.
+     */
+    public void deleteCreated() {
+        for (var id : created) {
+            dsl.deleteFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+            storage.deleteFolder(storage.defaultBucket(), StorageKeys.hlsFolder(id));
+            storage.deleteFolder(storage.defaultBucket(), StorageKeys.captionsFolder(id));
+        }
+        created.clear();
     }
 
     public VideoId readyVideo(OrganizationId organization, String title) {

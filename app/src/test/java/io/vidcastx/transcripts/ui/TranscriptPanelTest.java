@@ -41,6 +41,11 @@ class TranscriptPanelTest extends AppTestSupport {
     private final List<Cue> cues = List.of(new Cue(0, 2_500, "Welcome to the launch"),
             new Cue(2_500, 6_000, "Here is the new camera"), new Cue(6_000, 9_000, "It films in the dark"));
 
+    @org.junit.jupiter.api.AfterEach
+    void removeVideos() {
+        fixtures.deleteCreated();
+    }
+
     @BeforeEach
     void setUp() {
         ensureOwner();

@@ -32,6 +32,11 @@ class TranscriptSearchViewTest extends AppTestSupport {
     private OrganizationId organization;
     private TranscriptFixtures fixtures;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeVideos() {
+        fixtures.deleteCreated();
+    }
+
     @BeforeEach
     void setUp() {
         ensureOwner();
@@ -86,5 +91,6 @@ class TranscriptSearchViewTest extends AppTestSupport {
                 .containsExactly("videos/" + mine + "?t=2.000");
         assertThat(_find(search("pineapple").results, Paragraph.class)).extracting(Paragraph::getText)
                 .containsExactly("Nothing said in your videos matches \"pineapple\".");
+        dsl.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(stranger)).execute();
     }
 }

@@ -36,6 +36,8 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
     private final AiProperties settings;
     private final WhisperJNI whisper;
     private @Nullable Loaded loaded;
+    /** Transcriptions using {@link #loaded} right now: its native memory must outlive them. */
+    private int running;
 
     private record Loaded(WhisperModelFile.Model model, FileTime modified, WhisperContext context) {
     }
@@ -54,9 +56,10 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
     @Override
     public Transcription transcribe(PcmAudio audio, @Nullable String language, IntConsumer progress,
                                     BooleanSupplier cancelled) {
-        var model = model();
+        var model = acquire();
         WhisperState state = whisper.initState(model.context());
         if (state == null) {
+            release();
             throw new IllegalStateException("whisper.cpp could not allocate a decoder state (out of memory?)");
         }
         try {
@@ -75,7 +78,18 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
             return new Transcription(spoken, cues, model.model().describe());
         } finally {
             whisper.free(state);
+            release();
         }
+    }
+
+    private synchronized Loaded acquire() {
+        var model = model();
+        running++;
+        return model;
+    }
+
+    private synchronized void release() {
+        running--;
     }
 
     private String detect(Loaded model, WhisperState state, PcmAudio audio) {
@@ -149,8 +163,8 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
         } catch (IOException e) {
             throw new ModelUnavailableException("The Whisper model " + checked.path() + " could not be read: " + e.getMessage());
         }
-        if (loaded != null && loaded.model().equals(checked) && loaded.modified().equals(modified)) {
-            return loaded;
+        if (loaded != null && (running > 0 || loaded.model().equals(checked) && loaded.modified().equals(modified))) {
+            return loaded; // a replaced file is loaded once no transcription uses the current model
         }
         close();
         var run = WhisperNative.capture(() -> {
