@@ -5,7 +5,9 @@ import Hls from 'hls.js';
 /**
  * Plays {@code options.src} in a new <video> inside {@code root}.
  * @param {HTMLElement} root
- * @param {{src: string, poster?: string, autoplay?: boolean, muted?: boolean, qualityMenu?: boolean}} options
+ * Captions come from the master playlist's SUBTITLES group (hls.js) or the browser's own HLS.
+ * @param {{src: string, poster?: string, autoplay?: boolean, muted?: boolean, qualityMenu?: boolean,
+ *          startAt?: number}} options  startAt: seconds to start from (a link to a moment)
  * @returns {{video: HTMLVideoElement, hls: Hls|null}}
  */
 export function mount(root, options) {
@@ -23,7 +25,7 @@ export function mount(root, options) {
 
   let hls = null;
   if (Hls.isSupported()) {
-    hls = new Hls({ capLevelToPlayerSize: true });
+    hls = new Hls({ capLevelToPlayerSize: true, startPosition: options.startAt > 0 ? options.startAt : -1 });
     hls.loadSource(options.src);
     hls.attachMedia(video);
     if (options.qualityMenu) {
@@ -34,6 +36,9 @@ export function mount(root, options) {
     });
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
     video.src = options.src;
+    if (options.startAt > 0) {
+      video.addEventListener('loadedmetadata', () => { video.currentTime = options.startAt; }, { once: true });
+    }
   } else {
     root.dataset.error = 'This browser cannot play HLS video.';
   }

@@ -1,5 +1,6 @@
-// Headless Chromium over the running app: the embed page plays HLS (currentTime advances), and every
-// dashboard page renders without console errors. Screenshots go to <shots>.
+// Headless Chromium over the running app: the embed page plays HLS (currentTime advances) with the
+// captions of its SUBTITLES group, and every dashboard page renders without console errors.
+// Screenshots go to <shots>.
 // node browser-pages.cjs <baseUrl> <email> <password> <playbackId> <videoId> <shots>
 const { chromium } = require('playwright-core');
 const path = require('node:path');
@@ -20,9 +21,16 @@ const path = require('node:path');
     await embed.goto(`${base}/embed/${playbackId}?autoplay=1`);
     await embed.waitForSelector('video');
     await embed.waitForFunction(() => document.querySelector('video').currentTime > 1.0, null, { timeout: 30000 });
+    // hls.js turns the SUBTITLES group into a text track and fills it from the WebVTT file.
+    await embed.waitForFunction(() => [...document.querySelector('video').textTracks]
+      .some((t) => t.cues && t.cues.length > 0), null, { timeout: 30000 });
     report.embed = {
       currentTime: await embed.evaluate(() => document.querySelector('video').currentTime),
       videoWidth: await embed.evaluate(() => document.querySelector('video').videoWidth),
+      textTracks: await embed.evaluate(() => [...document.querySelector('video').textTracks].map((t) => ({
+        kind: t.kind, language: t.language, label: t.label, mode: t.mode,
+        cues: t.cues ? [...t.cues].map((c) => ({ start: c.startTime, end: c.endTime, text: c.text })) : [],
+      }))),
       errors: embedErrors,
     };
     await embed.screenshot({ path: path.join(shots, 'embed-playing.png') });
@@ -37,7 +45,7 @@ const path = require('node:path');
     await page.locator('vaadin-login-form input[name=password]').fill(password);
     await page.locator('vaadin-login-form vaadin-button').first().click();
     await page.waitForSelector('vaadin-side-nav', { timeout: 30000 });
-    const paths = ['', 'videos', `videos/${videoId}`, 'live', 'analytics', 'developers/api-keys',
+    const paths = ['', 'videos', `videos/${videoId}`, 'transcripts', 'live', 'analytics', 'developers/api-keys',
       'developers/webhooks', 'settings/general', 'settings/team', 'settings/billing'];
     for (const p of paths) {
       errors = [];

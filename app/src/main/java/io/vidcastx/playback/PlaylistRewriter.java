@@ -29,6 +29,11 @@ final class PlaylistRewriter {
         for (String line : playlist.split("\n", -1)) {
             if (!line.isEmpty() && !line.startsWith("#")) {
                 out.append(prefix).append(line.strip()).append(query);
+            } else if (line.startsWith("#EXT-X-MEDIA:") && line.contains("URI=\"")) {
+                // Subtitle (and alternative audio) renditions name their playlist in an attribute.
+                int start = line.indexOf("URI=\"") + 5;
+                int end = line.indexOf('"', start);
+                out.append(line, 0, start).append(prefix).append(line, start, end).append(query).append(line.substring(end));
             } else {
                 out.append(line);
             }

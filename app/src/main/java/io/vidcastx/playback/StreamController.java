@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.vidcastx.core.captions.HlsSubtitles;
 import io.vidcastx.core.storage.ByteRange;
 import io.vidcastx.core.storage.RangeNotSatisfiableException;
 import io.vidcastx.core.storage.StorageKeys;
@@ -54,6 +55,26 @@ class StreamController {
         String stored = text(StorageKeys.hlsFile(video.videoId(), checkName(rendition) + "/index.m3u8"));
         send(response, HLS, PlaylistRewriter.media(stored, video.policy() == PlaybackPolicy.SIGNED ? token : null),
                 video.policy(), 3600);
+    }
+
+    /** The WebVTT playlist of one caption language (a single segment: the whole file). */
+    @GetMapping("/{playbackId}/subtitles/{language}.m3u8")
+    void subtitlePlaylist(@PathVariable String playbackId, @PathVariable String language,
+                          @RequestParam(required = false) @Nullable String token, HttpServletResponse response)
+            throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        String stored = text(StorageKeys.hlsFile(video.videoId(), HlsSubtitles.playlistPath(checkLanguage(language))));
+        send(response, HLS, PlaylistRewriter.media(stored, video.policy() == PlaybackPolicy.SIGNED ? token : null),
+                video.policy(), 60);
+    }
+
+    /** The captions themselves; short-lived in caches because the transcript editor rewrites them. */
+    @GetMapping("/{playbackId}/subtitles/{language}.vtt")
+    void subtitles(@PathVariable String playbackId, @PathVariable String language,
+                   @RequestParam(required = false) @Nullable String token, HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        send(response, "text/vtt;charset=UTF-8", text(StorageKeys.captions(video.videoId(), checkLanguage(language))),
+                video.policy(), 60);
     }
 
     @GetMapping("/{playbackId}/{rendition}/{segment:segment_\\d{3,6}\\.ts}")
@@ -160,6 +181,13 @@ class StreamController {
     private static void cors(HttpServletResponse response) {
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+    }
+
+    private static String checkLanguage(String language) {
+        if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            throw new PlaybackService.Refused(404, "No such caption track");
+        }
+        return language;
     }
 
     private static String checkName(String rendition) {

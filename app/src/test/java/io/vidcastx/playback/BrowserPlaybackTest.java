@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.vidcastx.AppTestSupport;
+import io.vidcastx.core.captions.Cue;
+import io.vidcastx.core.captions.MpegTsClock;
+import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
@@ -25,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real Chromium: the embed page plays real HLS, and every dashboard page renders without console errors. */
+/** Real Chromium: the embed page plays real HLS with its captions, and every dashboard page renders without console errors. */
 class BrowserPlaybackTest extends AppTestSupport {
 
     @LocalServerPort
@@ -38,6 +41,10 @@ class BrowserPlaybackTest extends AppTestSupport {
     MediaProcessRunner runner;
     @Autowired
     JsonMapper json;
+    @Autowired
+    TranscriptStore transcripts;
+    @Autowired
+    MpegTsClock clock;
     @TempDir
     Path dir;
 
@@ -58,6 +65,11 @@ class BrowserPlaybackTest extends AppTestSupport {
                 .set(RENDITIONS.ORGANIZATION_ID, organization).set(RENDITIONS.NAME, "360p").set(RENDITIONS.KIND, "video")
                 .set(RENDITIONS.WIDTH, 640).set(RENDITIONS.HEIGHT, 360)
                 .set(RENDITIONS.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
+        // Captions as the AI worker leaves them, on the clock of these very segments.
+        var transcript = transcripts.replace(organization, id, "en", "test", "whisper", List.of(
+                new Cue(0, 3_000, "First caption"), new Cue(3_000, 6_000, "Second caption")),
+                clock.firstTimestamp(id, java.util.Optional.of(StorageKeys.hlsFile(id, "360p/index.m3u8")), dir));
+        transcripts.publish(transcript);
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
 
         var result = NodeScripts.run("browser-pages.cjs", List.of("http://localhost:" + port, OWNER_EMAIL, OWNER_PASSWORD,
@@ -68,7 +80,16 @@ class BrowserPlaybackTest extends AppTestSupport {
         assertThat(report.get("embed").get("currentTime").asDouble()).isGreaterThan(1.0);
         assertThat(report.get("embed").get("videoWidth").asInt()).isEqualTo(640);
         assertThat(report.get("embed").get("errors")).isEmpty();
-        assertThat(report.get("pages").properties()).hasSize(10);
+        var track = report.get("embed").get("textTracks").get(0);
+        assertThat(track.get("kind").asString()).isEqualTo("subtitles");
+        assertThat(track.get("language").asString()).isEqualTo("en");
+        assertThat(track.get("mode").asString()).isEqualTo("showing");
+        var cues = track.get("cues");
+        assertThat(cues.get(0).get("text").asString()).isEqualTo("First caption");
+        // X-TIMESTAMP-MAP puts the cues on the video's own timeline: 0 s is the first frame, not 1.4 s off.
+        assertThat(cues.get(0).get("start").asDouble()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(cues.get(1).get("start").asDouble()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(report.get("pages").properties()).hasSize(11);
         report.get("pages").properties().forEach(page ->
                 assertThat(page.getValue().get("errors")).as("console errors on " + page.getKey()).isEmpty());
     }

@@ -48,6 +48,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 section("Media",
                         item("Home", "", VaadinIcon.HOME),
                         item("Videos", "videos", VaadinIcon.FILM),
+                        item("Transcripts", "transcripts", VaadinIcon.SEARCH),
                         item("Live", "live", VaadinIcon.SIGNAL)),
                 section("Data",
                         item("Analytics", "analytics", VaadinIcon.CHART)),

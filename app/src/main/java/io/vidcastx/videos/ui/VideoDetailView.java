@@ -27,6 +27,8 @@ import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
+import io.vidcastx.transcripts.TranscriptService;
+import io.vidcastx.transcripts.ui.TranscriptPanel;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 final class VideoDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final VideoService videos;
+    private final TranscriptService transcripts;
     private final Caller caller;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
@@ -49,9 +52,11 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     final Button delete = new Button("Delete video", VaadinIcon.TRASH.create());
     final Select<String> policy = new Select<>();
     private VideoDetail video;
+    private double startAt;
 
-    VideoDetailView(VideoService videos, CallerResolver callers) {
+    VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers) {
         this.videos = videos;
+        this.transcripts = transcripts;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         addClassName("video-detail");
         wireActions();
@@ -65,6 +70,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such video");
             return;
         }
+        startAt = event.getLocation().getQueryParameters().getSingleParameter("t").map(VideoDetailView::seconds).orElse(0.0);
         show(found.get());
     }
 
@@ -83,8 +89,10 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             retry.setVisible(caller.may(Role.MEMBER));
             add(reason, retry);
         }
+        VideoPreview preview = null;
         if (detail.status() == VideoStatus.READY && !detail.isSigned()) {
-            add(new VideoPreview("stream/" + playbackId + ".m3u8", "image/" + playbackId + "/thumbnail.jpg"));
+            preview = new VideoPreview("stream/" + playbackId + ".m3u8", "image/" + playbackId + "/thumbnail.jpg", startAt);
+            add(preview);
         } else if (detail.status() == VideoStatus.READY) {
             add(new Paragraph("Signed playback: the preview needs a token made with one of your signing keys."));
         }
@@ -113,8 +121,15 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         add(new CopyField("Share link", base + "/embed/" + playbackId, false), new CopyField("Embed code", embed, true));
 
         add(new H2("Asset files"), assetFiles(detail, base));
-        add(notYet("Transcript", "Captions and a searchable transcript arrive with the AI worker (local Whisper)."),
-                notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
+        if (detail.status() == VideoStatus.READY) {
+            var player = preview;
+            add(new TranscriptPanel(transcripts, caller, detail.id(), seconds -> {
+                if (player != null) {
+                    player.seek(seconds);
+                }
+            }));
+        }
+        add(notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(editor);
         add(delete);
@@ -196,6 +211,16 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private static VideoListItem listItem(VideoDetail detail) {
         return new VideoListItem(detail.id(), detail.title(), detail.status(), detail.progress(), detail.durationSeconds(),
                 detail.width(), detail.height(), detail.errorReason(), detail.createdAt(), detail.playbackId());
+    }
+
+    /** A {@code ?t=} moment: seconds, never negative; anything else starts at the beginning. */
+    private static double seconds(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) && value > 0 ? value : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static java.util.Optional<VideoId> parse(String text) {

@@ -8,11 +8,24 @@ public class VideoPreview extends Div {
 
     private final String src;
     private final String poster;
+    private final double startAt;
 
     public VideoPreview(String src, String poster) {
+        this(src, poster, 0);
+    }
+
+    /** @param startAt where playback starts, in seconds (a link to a moment, e.g. from transcript search) */
+    public VideoPreview(String src, String poster, double startAt) {
         this.src = src;
         this.poster = poster;
+        this.startAt = startAt;
         addClassName("video-preview");
+    }
+
+    /** Jumps to {@code seconds} and plays from there. */
+    public void seek(double seconds) {
+        getElement().executeJs("const p = this.__vidcastxPlayer; if (p) { p.video.currentTime = $0; "
+                + "p.video.play().catch(() => {}); }", seconds);
     }
 
     public String src() {
@@ -22,6 +35,7 @@ public class VideoPreview extends Div {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().getPage().addJavaScript("context://vidcastx/player.js");
-        getElement().executeJs("VidcastxPlayer.mount(this, {src: $0, poster: $1, qualityMenu: true})", src, poster);
+        getElement().executeJs("VidcastxPlayer.mount(this, {src: $0, poster: $1, qualityMenu: true, startAt: $2})", src,
+                poster, startAt);
     }
 }

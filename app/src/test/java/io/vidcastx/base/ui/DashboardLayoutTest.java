@@ -41,7 +41,7 @@ class DashboardLayoutTest extends AppTestSupport {
             items.put(section.getLabel(), section.getItems().stream().map(SideNavItem::getLabel).toList());
         }
         assertThat(items).containsExactly(
-                Map.entry("Media", List.of("Home", "Videos", "Live")),
+                Map.entry("Media", List.of("Home", "Videos", "Transcripts", "Live")),
                 Map.entry("Data", List.of("Analytics")),
                 Map.entry("Developers", List.of("API Keys", "Webhooks")),
                 Map.entry("Settings", List.of("General", "Team", "Billing")));

@@ -4,7 +4,12 @@ import io.vidcastx.core.database.DatabaseConfiguration;
 import io.vidcastx.core.database.DatabaseProperties;
 import io.vidcastx.core.embedded.EmbeddedProperties;
 import io.vidcastx.core.embedded.EmbeddedServers;
+import io.vidcastx.core.captions.MpegTsClock;
+import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.media.FfmpegBinaries;
+import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.media.MediaConfiguration;
 import io.vidcastx.core.queue.QueueConfiguration;
 import io.vidcastx.core.queue.QueueProperties;
@@ -39,6 +44,16 @@ public class VidcastxInfrastructureAutoConfiguration {
     @Bean
     public EventRecorder eventRecorder(DSLContext dsl, JsonMapper json) {
         return new EventRecorder(dsl, json);
+    }
+
+    @Bean
+    public MpegTsClock mpegTsClock(StorageService storage, FfmpegBinaries binaries, MediaProcessRunner runner) {
+        return new MpegTsClock(storage, binaries, runner);
+    }
+
+    @Bean
+    public TranscriptStore transcriptStore(DSLContext dsl, StorageService storage) {
+        return new TranscriptStore(dsl, storage);
     }
 
     @Bean

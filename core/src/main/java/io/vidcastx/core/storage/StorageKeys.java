@@ -42,12 +42,12 @@ public final class StorageKeys {
         return "mp4/" + videoId + "/";
     }
 
-    public static String captions(VideoId videoId, String language) {
-        return validate("captions/" + videoId + "/" + validateLanguage(language) + ".vtt");
-    }
-
     public static String captionsFolder(VideoId videoId) {
         return "captions/" + videoId + "/";
+    }
+
+    public static String captions(VideoId videoId, String language) {
+        return validate("captions/" + videoId + "/" + validateLanguage(language) + ".vtt");
     }
 
     /** Every dubbed audio track of a video. */

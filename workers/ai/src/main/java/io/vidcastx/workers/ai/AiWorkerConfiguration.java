@@ -1,32 +1,76 @@
 package io.vidcastx.workers.ai;
 
+import io.vidcastx.core.captions.MpegTsClock;
+import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.media.FfmpegBinaries;
+import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.queue.JobWorkers;
 import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.storage.StorageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ai worker's beans, shared by its own process and by the one-JVM launcher.
+ * The ai worker's beans, shared by its own process and by the one-JVM launcher: consumes
+ * {@code ai-jobs} with {@code vidcastx.ai.concurrency} jobs at a time.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AiProperties.class)
+@Import(AiVideoRepository.class)
 public class AiWorkerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(AiWorkerConfiguration.class);
-
-    private final JobWorkers workers;
-
-    AiWorkerConfiguration(JobWorkers workers) {
-        this.workers = workers;
+    @Bean(destroyMethod = "close")
+    WhisperTranscriber whisperTranscriber(AiProperties settings) {
+        return new WhisperTranscriber(settings);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        workers.startMaintenance();
-        // TODO(#8): consume 'ai-jobs' once its handler exists; until then its jobs wait, safely, in PostgreSQL.
-        log.info("Ai worker started; the '{}' handler arrives with issue #8 (local Whisper transcription), so its jobs wait in the queue",
-                Queues.AI_JOBS.name());
+    @Bean
+    TranscribeJobHandler transcribeJobHandler(WhisperTranscriber recognizer, FfmpegBinaries binaries,
+                                              MediaProcessRunner runner, AiVideoRepository videos,
+                                              TranscriptStore transcripts, StorageService storage, EventRecorder events,
+                                              TransactionTemplate transactions, AiProperties settings,
+                                              MpegTsClock clock) {
+        return new TranscribeJobHandler(recognizer, new AudioExtraction(binaries, runner, settings), clock, videos,
+                transcripts, storage, events, transactions, settings);
+    }
+
+    @Bean
+    AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+        return new AiWorkerStarter(workers, handler, settings);
+    }
+
+    /** Starts consuming once the whole context is up (not while beans are still being created). */
+    static final class AiWorkerStarter {
+
+        private static final Logger log = LoggerFactory.getLogger(AiWorkerStarter.class);
+
+        private final JobWorkers workers;
+        private final TranscribeJobHandler handler;
+        private final AiProperties settings;
+
+        AiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+            this.workers = workers;
+            this.handler = handler;
+            this.settings = settings;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            workers.createWorker(Queues.AI_JOBS, handler, settings.concurrency());
+            try {
+                WhisperModelFile.check(settings.whisperModel());
+            } catch (ModelUnavailableException e) {
+                // Jobs will fail with this message too; saying it at startup saves a round trip.
+                log.warn("Transcription will fail until this is fixed: {}", e.getMessage());
+            }
+        }
     }
 }

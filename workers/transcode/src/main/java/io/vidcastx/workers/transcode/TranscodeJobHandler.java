@@ -1,6 +1,7 @@
 package io.vidcastx.workers.transcode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +10,18 @@ import java.util.Map;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.MediaInfo;
+import io.vidcastx.core.media.ScratchDirectories;
 import io.vidcastx.core.media.PictureSize;
+import io.vidcastx.core.queue.AIJobData;
+import io.vidcastx.core.queue.AIJobType;
 import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobHandler;
+import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.PermanentJobFailure;
+import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
-import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.workers.transcode.TranscodeVideoRepository.VideoToTranscode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +36,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
 
     private static final Logger log = LoggerFactory.getLogger(TranscodeJobHandler.class);
     /** How often, at most, the video row is asked whether it still exists. */
-    private static final long DELETION_CHECK_NANOS = 2_000_000_000L;
+    private static final Duration DELETION_CHECK = Duration.ofSeconds(2);
 
     private final VideoTranscoder transcoder;
     private final TranscodeVideoRepository videos;
@@ -38,16 +44,18 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
     private final TransactionTemplate transactions;
     private final TranscodeProperties settings;
     private final VideoProgressPublisher progressPublisher;
+    private final JobQueue queue;
 
     TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
                         TransactionTemplate transactions, TranscodeProperties settings,
-                        VideoProgressPublisher progressPublisher) {
+                        VideoProgressPublisher progressPublisher, JobQueue queue) {
         this.transcoder = transcoder;
         this.videos = videos;
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
         this.progressPublisher = progressPublisher;
+        this.queue = queue;
     }
 
     @Override
@@ -62,7 +70,8 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             return; // a repeated delivery of a job that already succeeded
         }
         Path workDir = settings.scratchDir().resolve(context.jobId().toString());
-        var cancelled = new DeletionWatch(video.id(), context);
+        // Stops FFmpeg when the video is deleted or the job is taken from this worker.
+        var cancelled = new StopWatch(context, () -> !videos.exists(video.id()), DELETION_CHECK);
         try {
             var result = transcoder.transcode(video.id(), job.sourceKey(), workDir, listener(video, context), cancelled);
             boolean stillThere = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -71,6 +80,9 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                 }
                 events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),
                         assetData(video, "ready", result.media(), result.renditions(), null));
+                if (settings.transcribeWhenReady() && result.media().hasAudio()) {
+                    queue.enqueue(Queues.AI_JOBS, new AIJobData(video.id(), AIJobType.TRANSCRIBE, null));
+                }
                 return true;
             }));
             if (!stillThere) {
@@ -94,7 +106,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             }
             throw e;
         } finally {
-            VideoTranscoder.deleteRecursively(workDir);
+            ScratchDirectories.deleteRecursively(workDir);
         }
     }
 
@@ -167,32 +179,6 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             data.put("errors", Map.of("type", "invalid_input", "messages", List.of(error)));
         }
         return data;
-    }
-
-    /** Stops FFmpeg when the video is deleted or the job is taken from this worker. */
-    private final class DeletionWatch implements java.util.function.BooleanSupplier {
-
-        private final VideoId id;
-        private final JobContext context;
-        private long nextCheck = System.nanoTime();
-        private boolean deleted;
-
-        DeletionWatch(VideoId id, JobContext context) {
-            this.id = id;
-            this.context = context;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            if (context.isCancelled() || deleted) {
-                return true;
-            }
-            if (System.nanoTime() - nextCheck >= 0) {
-                nextCheck = System.nanoTime() + DELETION_CHECK_NANOS;
-                deleted = !videos.exists(id);
-            }
-            return deleted;
-        }
     }
 
 }

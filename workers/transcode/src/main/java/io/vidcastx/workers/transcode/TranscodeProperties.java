@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFrameRate     faster sources are reduced to this frame rate
  * @param timeout          longest a single FFmpeg run may take
  * @param workDir          scratch space for sources and outputs (the system temp dir when unset)
+ * @param transcribeWhenReady queue a transcription (AI worker) for each video with sound once it is ready
  */
 @ConfigurationProperties("vidcastx.transcode")
 public record TranscodeProperties(
@@ -35,7 +36,8 @@ public record TranscodeProperties(
         @DefaultValue("60") double maxFrameRate,
         @DefaultValue("6h") Duration timeout,
         @DefaultValue("1") int concurrency,
-        @Nullable Path workDir) {
+        @Nullable Path workDir,
+        @DefaultValue("true") boolean transcribeWhenReady) {
 
     /** Mux-like default: 1080p, 720p, 480p. */
     public static final List<Rung> DEFAULT_LADDER = List.of(

@@ -4,6 +4,7 @@ import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProbe;
 import io.vidcastx.core.media.MediaProcessRunner;
+import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.JobWorkers;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.storage.StorageService;
@@ -33,8 +34,9 @@ public class TranscodeWorkerConfiguration {
     @Bean
     TranscodeJobHandler transcodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos,
                                             EventRecorder events, TransactionTemplate transactions,
-                                            TranscodeProperties settings, VideoProgressPublisher publisher) {
-        return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher);
+                                            TranscodeProperties settings, VideoProgressPublisher publisher,
+                                            JobQueue queue) {
+        return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher, queue);
     }
 
     @Bean

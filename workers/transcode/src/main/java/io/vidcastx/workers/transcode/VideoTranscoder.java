@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +24,6 @@ import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.workers.transcode.TranscodeVideoRepository.StoredRendition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns one stored source into HLS renditions, a master playlist, a poster frame and an MP4, all
@@ -35,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 class VideoTranscoder {
 
-    private static final Logger log = LoggerFactory.getLogger(VideoTranscoder.class);
     static final String THUMBNAIL_FILE = "thumbnail.jpg";
     static final String MP4_FILE = "highest.mp4";
 
@@ -110,17 +106,6 @@ class VideoTranscoder {
         storage.deleteFolder(bucket, StorageKeys.hlsFolder(videoId));
         storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(videoId));
         storage.deleteFolder(bucket, StorageKeys.mp4Folder(videoId));
-    }
-
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove scratch directory {}", directory, e);
-        }
     }
 
     private MediaInfo inspect(Path source) throws IOException {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FfmpegCommandsTest {
 
     private final TranscodeProperties settings = new TranscodeProperties(null, "veryfast", 6, 2, 128,
-            Duration.ofSeconds(2), 8192, 60, Duration.ofHours(1), 1, null);
+            Duration.ofSeconds(2), 8192, 60, Duration.ofHours(1), 1, null, true);
 
     @Test
     void one_pass_decodes_once_and_splits_into_every_rung() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LadderPlannerTest {
 
     private final LadderPlanner planner = new LadderPlanner(new TranscodeProperties(null, "veryfast", 6, 2, 128,
-            java.time.Duration.ofSeconds(2), 8192, 60, java.time.Duration.ofHours(1), 1, null));
+            java.time.Duration.ofSeconds(2), 8192, 60, java.time.Duration.ofHours(1), 1, null, true));
 
     private static MediaInfo video(int width, int height, double fps, boolean audio) {
         return new MediaInfo("mov,mp4", 10.0, 1000, Optional.of(new MediaInfo.VideoStream("h264", width, height, fps, 300L)),

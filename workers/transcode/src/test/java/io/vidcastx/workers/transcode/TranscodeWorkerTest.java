@@ -110,6 +110,11 @@ class TranscodeWorkerTest {
         return local;
     }
 
+    private int transcriptionJobs(VideoId id) {
+        return dsl.fetchCount(io.vidcastx.db.jooq.Tables.JOBS, io.vidcastx.db.jooq.Tables.JOBS.QUEUE.eq("ai-jobs")
+                .and(io.vidcastx.db.jooq.Tables.JOBS.PAYLOAD.cast(String.class).contains(id.toString())));
+    }
+
     private List<String> eventTypes(VideoId id) {
         return dsl.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.OBJECT_ID.eq(id.toString())).fetch(EVENTS.TYPE);
     }
@@ -161,6 +166,7 @@ class TranscodeWorkerTest {
 
         assertThat(dsl.fetchCount(RENDITIONS, RENDITIONS.VIDEO_ID.eq(id))).isEqualTo(3);
         assertThat(eventTypes(id)).containsExactly("video.asset.ready");
+        assertThat(transcriptionJobs(id)).as("a video with sound is queued for transcription").isEqualTo(1);
     }
 
     @Test
@@ -204,6 +210,7 @@ class TranscodeWorkerTest {
         String master = text(StorageKeys.hlsMaster(id));
         assertThat(master).contains("RESOLUTION=640x360", "CODECS=\"avc1.64001e\"").doesNotContain("mp4a");
         assertThat(checkRendition(id, "360p").hasAudio()).isFalse();
+        assertThat(transcriptionJobs(id)).as("nothing to transcribe without sound").isZero();
     }
 
     @Test

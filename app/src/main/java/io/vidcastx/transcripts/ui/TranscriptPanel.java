@@ -1,0 +1,273 @@
+package io.vidcastx.transcripts.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.vidcastx.accounts.Role;
+import io.vidcastx.core.captions.Cue;
+import io.vidcastx.core.captions.Languages;
+import io.vidcastx.core.captions.StoredTranscript;
+import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.Caller;
+import io.vidcastx.transcripts.Transcript;
+import io.vidcastx.transcripts.TranscriptService;
+import io.vidcastx.transcripts.TranscriptionJob;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The video page's transcript: how the transcription is going, the cues with their times (edit,
+ * play from, remove, save), downloads as WebVTT and SRT, a WebVTT upload that replaces a language,
+ * and a button that transcribes (again).
+ */
+public final class TranscriptPanel extends VerticalLayout {
+
+    private static final String DETECT = "auto";
+    private static final int POLL_MS = 2000;
+
+    private final TranscriptService transcripts;
+    private final Caller caller;
+    private final VideoId videoId;
+    private final DoubleConsumer seek;
+    private final boolean editor;
+
+    final Paragraph status = new Paragraph();
+    final Select<String> language = new Select<>();
+    final Button transcribe = new Button("Transcribe", VaadinIcon.MICROPHONE.create());
+    final Select<StoredTranscript> track = new Select<>();
+    final VerticalLayout cueList = new VerticalLayout();
+    final Button save = new Button("Save captions");
+    final Anchor downloadVtt = new Anchor();
+    final Anchor downloadSrt = new Anchor();
+    final TextField uploadLanguage = new TextField("Language of the uploaded file");
+    final Upload upload = new Upload();
+    private final List<CueRow> rows = new ArrayList<>();
+    private @Nullable Transcript shown;
+    private @Nullable Registration polling;
+
+    public TranscriptPanel(TranscriptService transcripts, Caller caller, VideoId videoId, DoubleConsumer seek) {
+        this.transcripts = transcripts;
+        this.caller = caller;
+        this.videoId = videoId;
+        this.seek = seek;
+        this.editor = caller.may(Role.MEMBER);
+        addClassName("transcript-panel");
+        setPadding(false);
+
+        language.setLabel("Spoken language");
+        var choices = new ArrayList<String>();
+        choices.add(DETECT);
+        choices.addAll(Languages.WHISPER);
+        language.setItems(choices);
+        language.setItemLabelGenerator(code -> code.equals(DETECT) ? "Detect automatically"
+                : TranscriptStore.languageName(code) + " (" + code + ")");
+        language.setValue(DETECT);
+        transcribe.addClickListener(click -> requestTranscription());
+        var request = new HorizontalLayout(language, transcribe);
+        request.setAlignItems(FlexComponent.Alignment.BASELINE);
+        request.setVisible(editor);
+
+        track.setLabel("Captions");
+        track.setItemLabelGenerator(t -> t.name() + " — " + t.model() + (t.edited() ? ", edited" : ""));
+        track.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                show(transcripts.get(caller, change.getValue().id()).orElse(null));
+            }
+        });
+        cueList.setPadding(false);
+        cueList.setSpacing(false);
+        cueList.addClassName("cue-list");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> saveCues());
+        save.setVisible(editor);
+        downloadVtt.setText("Download WebVTT");
+        downloadSrt.setText("Download SRT");
+        var downloads = new HorizontalLayout(save, downloadVtt, downloadSrt);
+        downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        uploadLanguage.setValue("en");
+        uploadLanguage.setWidth("12em");
+        uploadLanguage.setHelperText("e.g. en, de, pt-BR");
+        upload.setAcceptedFileTypes(".vtt", "text/vtt");
+        upload.setMaxFileSize(TranscriptService.MAX_UPLOAD_BYTES);
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> uploaded(metadata.fileName(), bytes)))));
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Replace with a WebVTT file (.vtt)"));
+        var uploadRow = new HorizontalLayout(uploadLanguage, upload);
+        uploadRow.setVisible(editor);
+
+        add(new H2("Transcript"), status, request, track, cueList, downloads, uploadRow);
+        refresh();
+    }
+
+    /** Reads the transcription job and the transcripts again. */
+    void refresh() {
+        var job = transcripts.transcription(caller, videoId);
+        status.setText(statusText(job.orElse(null)));
+        status.getElement().setAttribute("data-state", job.map(TranscriptionJob::status).orElse("none"));
+        transcribe.setEnabled(job.map(j -> !j.running()).orElse(true));
+        var tracks = transcripts.list(caller, videoId);
+        track.setItems(tracks);
+        track.setVisible(!tracks.isEmpty());
+        if (tracks.isEmpty()) {
+            show(null);
+        } else {
+            var keep = shown == null ? tracks.getFirst()
+                    : tracks.stream().filter(t -> t.id().equals(shown.meta().id())).findFirst().orElse(tracks.getFirst());
+            track.setValue(keep);
+            show(transcripts.get(caller, keep.id()).orElse(null));
+        }
+        updatePolling(job.map(TranscriptionJob::running).orElse(false));
+    }
+
+    private String statusText(@Nullable TranscriptionJob job) {
+        if (job == null) {
+            return "Not transcribed yet.";
+        }
+        return switch (job.status()) {
+            case "waiting" -> "Waiting for the AI worker…";
+            case "active" -> "Transcribing… " + job.progress() + "%";
+            case "failed" -> "Transcription failed: " + (job.error() != null ? job.error() : "no reason given");
+            default -> "Transcribed.";
+        };
+    }
+
+    private void show(@Nullable Transcript transcript) {
+        shown = transcript;
+        rows.clear();
+        cueList.removeAll();
+        save.setEnabled(transcript != null);
+        downloadVtt.setVisible(transcript != null);
+        downloadSrt.setVisible(transcript != null);
+        if (transcript == null) {
+            return;
+        }
+        for (var cue : transcript.cues()) {
+            addRow(cue);
+        }
+        String base = "captions-" + transcript.meta().language();
+        var id = transcript.meta().id();
+        downloadVtt.setHref(download(base + ".vtt", "text/vtt", () -> transcripts.vtt(caller, id)));
+        downloadSrt.setHref(download(base + ".srt", "application/x-subrip", () -> transcripts.srt(caller, id)));
+    }
+
+    private void addRow(Cue cue) {
+        var row = new CueRow[1];
+        row[0] = new CueRow(cue, seek, editor, () -> {
+            rows.remove(row[0]);
+            cueList.remove(row[0]);
+        });
+        rows.add(row[0]);
+        cueList.add(row[0]);
+    }
+
+    /** The rows as cues, or a message naming the first wrong one. */
+    List<Cue> editedCues() {
+        var cues = new ArrayList<Cue>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                cues.add(rows.get(i).cue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Cue " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return cues;
+    }
+
+    private void saveCues() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            transcripts.save(caller, shown.meta().id(), shown.meta().version(), editedCues());
+            Notification.show("Captions saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            shown = transcripts.get(caller, shown.meta().id()).orElse(null);
+            refresh();
+        } catch (IllegalArgumentException | org.springframework.dao.OptimisticLockingFailureException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void requestTranscription() {
+        try {
+            String chosen = language.getValue();
+            transcripts.transcribe(caller, videoId, chosen == null || chosen.equals(DETECT) ? null : chosen);
+            Notification.show(shown == null ? "Transcription queued"
+                    : "Transcription queued; it will replace the captions in its language, edits included");
+            refresh();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void uploaded(String fileName, byte[] bytes) {
+        try {
+            var stored = transcripts.upload(caller, videoId, uploadLanguage.getValue().strip(), fileName, bytes);
+            Notification.show("Captions in " + stored.name() + " replaced from " + fileName)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            shown = transcripts.get(caller, stored.id()).orElse(null);
+            refresh();
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static DownloadHandler download(String fileName, String contentType, java.util.function.Supplier<String> body) {
+        return DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType + "; charset=utf-8",
+                    bytes.length);
+        });
+    }
+
+    /** While a transcription runs, the page asks for its progress every two seconds. */
+    private void updatePolling(boolean running) {
+        getUI().ifPresent(ui -> {
+            if (running && polling == null) {
+                ui.setPollInterval(POLL_MS);
+                polling = ui.addPollListener(poll -> refresh());
+            } else if (!running && polling != null) {
+                polling.remove();
+                polling = null;
+                ui.setPollInterval(-1);
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        updatePolling(transcripts.transcription(caller, videoId).map(TranscriptionJob::running).orElse(false));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            detachEvent.getUI().setPollInterval(-1);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.vidcastx.core.captions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.vidcastx.core.media.FfmpegBinaries;
+import io.vidcastx.core.media.FfmpegException;
+import io.vidcastx.core.media.MediaProcessRunner;
+import io.vidcastx.core.storage.StorageException;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.VideoId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MPEG-TS time (90 kHz) at which the video's HLS segments start. FFmpeg's TS muxer does not
+ * start at zero, and WebVTT cues are placed on that clock through X-TIMESTAMP-MAP; without it
+ * Safari shows every caption early by that much.
+ */
+public final class MpegTsClock {
+
+    private static final Logger log = LoggerFactory.getLogger(MpegTsClock.class);
+
+    private final StorageService storage;
+    private final FfmpegBinaries binaries;
+    private final MediaProcessRunner runner;
+
+    public MpegTsClock(StorageService storage, FfmpegBinaries binaries, MediaProcessRunner runner) {
+        this.storage = storage;
+        this.binaries = binaries;
+        this.runner = runner;
+    }
+
+    /**
+     * @param playlistKey one HLS rendition playlist of the video (its renditions share one clock)
+     * @param workDir     where the first segment is downloaded to be read
+     * @return the first segment's start in 90 kHz ticks, or 0 when it cannot be read (logged)
+     */
+    public long firstTimestamp(VideoId videoId, Optional<String> playlistKey, Path workDir) {
+        if (playlistKey.isEmpty()) {
+            return 0;
+        }
+        try {
+            Files.createDirectories(workDir);
+            String playlist;
+            try (InputStream in = storage.getFileStream(storage.defaultBucket(), playlistKey.get())) {
+                playlist = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String segment = playlist.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no segment in " + playlistKey.get()));
+            String folder = playlistKey.get().substring(0, playlistKey.get().lastIndexOf('/') + 1);
+            Path local = workDir.resolve("first-segment-" + videoId + ".ts");
+            storage.downloadFile(storage.defaultBucket(), StorageKeys.validate(folder + segment), local);
+            var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-show_entries", "format=start_time",
+                    "-of", "default=noprint_wrappers=1:nokey=1", local.toString()), workDir, Duration.ofMinutes(1), null,
+                    () -> false);
+            try {
+                return Math.round(Double.parseDouble(lines.getFirst().strip()) * 90_000);
+            } finally {
+                Files.deleteIfExists(local);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (StorageException | FfmpegException | IllegalStateException | NumberFormatException
+                 | java.util.NoSuchElementException e) {
+            log.warn("Could not read the start time of video {}'s segments; captions are mapped to 0: {}", videoId,
+                    e.toString());
+            return 0;
+        }
+    }
+}

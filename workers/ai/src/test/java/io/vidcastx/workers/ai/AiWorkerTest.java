@@ -1,0 +1,210 @@
+package io.vidcastx.workers.ai;
+
+import static io.vidcastx.db.jooq.Tables.EVENTS;
+import static io.vidcastx.db.jooq.Tables.JOBS;
+import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.TRANSCRIPTS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.vidcastx.core.captions.Cue;
+import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.captions.WebVtt;
+import io.vidcastx.core.media.FfmpegBinaries;
+import io.vidcastx.core.media.MediaProcessRunner;
+import io.vidcastx.core.queue.AIJobData;
+import io.vidcastx.core.queue.AIJobType;
+import io.vidcastx.core.queue.JobQueue;
+import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.JobId;
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.db.jooq.tables.records.JobsRecord;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The AI worker on the embedded servers, real FFmpeg and real whisper.cpp with a generated model:
+ * from an {@code ai-jobs} job to transcript rows, a WebVTT file, a subtitle rendition in the master
+ * playlist and the track event.
+ */
+@SpringBootTest(classes = AiWorkerApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AiWorkerTest {
+
+    static Path dir;
+    static Path model;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws Exception {
+        dir = Files.createTempDirectory("ai-worker-test-");
+        model = TestWhisperModel.writeEnglish(dir.resolve("ggml-test.en.bin"));
+        registry.add("vidcastx.ai.whisper-model", model::toString);
+        registry.add("vidcastx.ai.window", () -> "10s");
+        registry.add("vidcastx.ai.temperature-increment", () -> "0");
+        registry.add("vidcastx.ai.threads", () -> "2");
+    }
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    JobQueue queue;
+    @Autowired
+    StorageService storage;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    TranscriptStore transcripts;
+    @Autowired
+    FfmpegBinaries binaries;
+    @Autowired
+    MediaProcessRunner runner;
+
+    private OrganizationId organization;
+    private ReadyVideos videos;
+
+    @BeforeAll
+    void setUp() {
+        videos = new ReadyVideos(binaries, runner, storage, dsl, dir);
+        organization = OrganizationId.random();
+        dsl.insertInto(ORGANIZATIONS).set(ORGANIZATIONS.ORGANIZATION_ID, organization)
+                .set(ORGANIZATIONS.NAME, "AI Test").set(ORGANIZATIONS.SLUG, "ai-" + organization).execute();
+    }
+
+    private JobId transcribe(VideoId id, String language) {
+        return transactions.execute(status -> queue.enqueue(Queues.AI_JOBS, new AIJobData(id, AIJobType.TRANSCRIBE, language)));
+    }
+
+    private JobsRecord finished(JobId job) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> dsl.fetchSingle(JOBS, JOBS.JOB_ID.eq(job)).getStatus(),
+                status -> status.equals("completed") || status.equals("failed"));
+        return dsl.fetchSingle(JOBS, JOBS.JOB_ID.eq(job));
+    }
+
+    private String text(String key) throws Exception {
+        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void a_ready_video_gets_a_transcript_a_webvtt_file_a_subtitle_rendition_and_an_event() throws Exception {
+        VideoId id = videos.ready(organization, videos.source("tones.mp4", 24, true), 24, true);
+
+        var job = finished(transcribe(id, null));
+
+        assertThat(job.getStatus()).as(job.getLastError()).isEqualTo("completed");
+        assertThat(job.getProgress()).isEqualTo(100);
+        var transcript = transcripts.forVideo(organization, id).getFirst();
+        assertThat(transcript.language()).isEqualTo("en");
+        assertThat(transcript.name()).isEqualTo("English");
+        assertThat(transcript.model()).isEqualTo("ggml-test.en.bin (whisper custom 64x1, English only)");
+        assertThat(transcript.source()).isEqualTo("whisper");
+
+        var cues = transcripts.cues(organization, transcript.id());
+        assertThat(cues).isNotEmpty().allSatisfy(cue -> assertThat(cue.endMs()).isBetween(cue.startMs(), 24_000L));
+        assertThat(cues.stream().map(Cue::startMs).toList()).isSorted();
+        assertThat(cues.getLast().startMs()).as("later windows are transcribed too").isGreaterThan(7_000);
+
+        // The cues are aligned with the MPEG-TS clock of the video's own segments.
+        Path segment = dir.resolve(id + "/240p/segment_000.ts");
+        long firstTick = videos.startTicks(segment);
+        assertThat(firstTick).isPositive();
+        assertThat(transcript.mpegtsOffset()).isEqualTo(firstTick);
+
+        String vtt = text(StorageKeys.captions(id, "en"));
+        assertThat(vtt).startsWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:" + firstTick + ",LOCAL:00:00:00.000\n");
+        assertThat(WebVtt.parse(vtt)).isEqualTo(cues);
+
+        String subtitles = text(StorageKeys.hlsFile(id, "subtitles/en.m3u8"));
+        assertThat(subtitles).contains("#EXT-X-PLAYLIST-TYPE:VOD", "#EXTINF:24.000,\nen.vtt\n", "#EXT-X-ENDLIST");
+        String master = text(StorageKeys.hlsMaster(id));
+        assertThat(master).contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\","
+                + "DEFAULT=YES,AUTOSELECT=YES,FORCED=NO,URI=\"subtitles/en.m3u8\"\n#EXT-X-STREAM-INF:");
+        assertThat(master).contains("RESOLUTION=320x240,SUBTITLES=\"subs\"\n240p/index.m3u8");
+
+        var event = dsl.selectFrom(EVENTS).where(EVENTS.OBJECT_ID.eq(id.toString()),
+                EVENTS.TYPE.eq("video.asset.track.ready")).fetchSingle();
+        assertThat(event.getData().data().replace(" ", "")).contains("\"type\":\"text\"", "\"text_type\":\"subtitles\"",
+                "\"language_code\":\"en\"", "\"status\":\"ready\"", "\"id\":\"" + transcript.id() + "\"",
+                "\"asset_id\":\"" + id + "\"");
+
+        // Done again (a repeated delivery, or on demand): the same single track, not a second one.
+        assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
+        assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isEqualTo(1);
+        assertThat(text(StorageKeys.hlsMaster(id)).split("TYPE=SUBTITLES", -1)).hasSize(2);
+    }
+
+    @Test
+    void a_requested_language_is_kept() throws Exception {
+        VideoId id = videos.ready(organization, videos.source("fixed.mp4", 4, true), 4, true);
+
+        assertThat(finished(transcribe(id, "de")).getStatus()).isEqualTo("completed");
+
+        assertThat(transcripts.forVideo(organization, id)).singleElement()
+                .satisfies(t -> assertThat(t.language()).isEqualTo("de"))
+                .satisfies(t -> assertThat(t.name()).isEqualTo("German"));
+        assertThat(text(StorageKeys.captions(id, "de"))).startsWith("WEBVTT");
+    }
+
+    @Test
+    void a_missing_model_fails_the_job_at_once_with_what_to_do_and_nothing_else_breaks() throws Exception {
+        VideoId id = videos.ready(organization, videos.source("no-model.mp4", 3, true), 3, true);
+        Path aside = dir.resolve("aside.bin");
+        Files.move(model, aside);
+        JobsRecord job;
+        try {
+            job = finished(transcribe(id, null));
+        } finally {
+            Files.move(aside, model, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        assertThat(job.getStatus()).isEqualTo("failed");
+        assertThat(job.getAttempts()).as("no pointless retries").isEqualTo(1);
+        assertThat(job.getLastError()).contains("The Whisper model file " + model + " does not exist",
+                "put it at " + model);
+        assertThat(dsl.fetchSingle(VIDEOS, VIDEOS.VIDEO_ID.eq(id)).getStatus()).isEqualTo("ready");
+        assertThat(storage.stat(storage.defaultBucket(), StorageKeys.hlsMaster(id))).isPresent();
+        assertThat(text(StorageKeys.hlsMaster(id))).doesNotContain("SUBTITLES");
+
+        // With the model back, the same video transcribes.
+        assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
+    }
+
+    @Test
+    void a_video_without_sound_fails_with_a_reason() {
+        VideoId id = videos.ready(organization, videos.source("silent.mp4", 2, false), 2, false);
+
+        var job = finished(transcribe(id, null));
+
+        assertThat(job.getStatus()).isEqualTo("failed");
+        assertThat(job.getLastError()).contains("no audio track");
+        assertThat(job.getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_deleted_video_is_skipped() {
+        VideoId id = videos.ready(organization, videos.source("gone.mp4", 2, true), 2, true);
+        dsl.deleteFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+
+        assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
+        assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
+    }
+}
