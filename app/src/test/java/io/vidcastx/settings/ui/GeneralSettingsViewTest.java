@@ -128,6 +128,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
         refusal.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.changeLogo(callers(), "GIF89a".getBytes()))
                 .hasMessageContaining("PNG, JPEG or WebP");
+        settings.removeLogo(callers()); // later tests' screenshots show the organization without it
     }
 
     @Test
