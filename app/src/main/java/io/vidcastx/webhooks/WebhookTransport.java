@@ -59,8 +59,9 @@ final class WebhookTransport {
 
     HttpOutcome post(URI url, Map<String, String> headers, byte[] body) {
         long started = System.nanoTime();
-        URI current = url;
         try {
+            // Checked again here: the settings may have changed since the endpoint was saved.
+            URI current = allowed(url, url.toString(), "");
             for (int hop = 0; ; hop++) {
                 var request = new Request.Builder().url(toHttpUrl(current)).post(RequestBody.create(body, JSON))
                         .header("User-Agent", "Vidcastx-Webhooks/1.0");
@@ -72,7 +73,7 @@ final class WebhookTransport {
                         if (hop == MAX_REDIRECTS) {
                             return failure(started, status, "More than " + MAX_REDIRECTS + " redirects");
                         }
-                        current = followable(current, location);
+                        current = allowed(current, location, "redirect to " + location + ": ");
                         continue;
                     }
                     String excerpt = response.peekBody(EXCERPT_BYTES).string();
@@ -81,7 +82,7 @@ final class WebhookTransport {
                             status >= 200 && status < 300 ? null : "HTTP " + status);
                 }
             }
-        } catch (RefusedAddressException | RefusedRedirectException e) {
+        } catch (RefusedAddressException | RefusedUrlException e) {
             return failure(started, null, "Refused: " + e.getMessage());
         } catch (InterruptedIOException e) {
             return failure(started, null, "No response within the timeout");
@@ -92,18 +93,18 @@ final class WebhookTransport {
         }
     }
 
-    private URI followable(URI from, String location) throws RefusedRedirectException {
+    private URI allowed(URI base, String location, String context) throws RefusedUrlException {
         try {
-            return urls.check(from.resolve(location.strip()).toString());
+            return urls.check(base.resolve(location.strip()).toString());
         } catch (IllegalArgumentException e) {
-            throw new RefusedRedirectException("redirect to " + location + ": " + e.getMessage());
+            throw new RefusedUrlException(context + e.getMessage());
         }
     }
 
-    private static HttpUrl toHttpUrl(URI uri) throws RefusedRedirectException {
+    private static HttpUrl toHttpUrl(URI uri) throws RefusedUrlException {
         var url = HttpUrl.parse(uri.toString());
         if (url == null) {
-            throw new RefusedRedirectException("not an http(s) URL: " + uri);
+            throw new RefusedUrlException("not an http(s) URL: " + uri);
         }
         return url;
     }
@@ -177,8 +178,8 @@ final class WebhookTransport {
         }
     }
 
-    static final class RefusedRedirectException extends IOException {
-        RefusedRedirectException(String message) {
+    static final class RefusedUrlException extends IOException {
+        RefusedUrlException(String message) {
             super(message);
         }
     }
