@@ -17,15 +17,15 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server that plays a webhook receiver: it answers with the scripted responses in order
  * (the last one repeats) and keeps every request it got.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
 
-        static Reply status(int status) {
+        public static Reply status(int status) {
             return new Reply(status, Map.of(), "status " + status);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             var copy = new TreeMap<>(headers);
             copy.put(name, value);
             return new Reply(status, copy, body);
@@ -33,9 +33,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as it arrived: header names in lower case, the body as sent. */
-    record Received(String path, Map<String, String> headers, String body, long receivedAtNanos) {
+    public record Received(String path, Map<String, String> headers, String body, long receivedAtNanos) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -45,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Reply last = Reply.status(200);
 
-    WebhookReceiver(String bindAddress, Reply... replies) throws IOException {
+    public WebhookReceiver(String bindAddress, Reply... replies) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), 0), 0);
         script.addAll(List.of(replies));
         server.createContext("/", exchange -> {
@@ -66,7 +66,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    WebhookReceiver(Reply... replies) throws IOException {
+    public WebhookReceiver(Reply... replies) throws IOException {
         this("127.0.0.1", replies);
     }
 
@@ -78,16 +78,16 @@ final class WebhookReceiver implements AutoCloseable {
         return last;
     }
 
-    String url(String path) {
+    public String url(String path) {
         var address = server.getAddress();
         return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
