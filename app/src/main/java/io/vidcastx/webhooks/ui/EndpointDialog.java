@@ -10,6 +10,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.vidcastx.webhooks.WebhookEndpoint;
 import io.vidcastx.webhooks.WebhookEventTypes;
@@ -67,7 +68,10 @@ final class EndpointDialog extends Dialog {
             }
         });
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(url, description, allEvents, events);
+        var form = new VerticalLayout(url, description, allEvents, events);
+        form.setPadding(false);
+        form.setSpacing(false);
+        add(form);
         setWidth("36rem");
         getFooter().add(new Button("Cancel", click -> close()), saveButton);
     }
