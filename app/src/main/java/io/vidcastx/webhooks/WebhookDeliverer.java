@@ -61,8 +61,18 @@ final class WebhookDeliverer implements JobHandler<WebhookJobData> {
                     "The endpoint is disabled"));
             return;
         }
+        List<String> secrets;
+        try {
+            secrets = secrets(delivery);
+        } catch (IllegalStateException e) {
+            // Retrying cannot help: only the right encryption key (or a rotated secret) can.
+            transactions.executeWithoutResult(status -> repository.finishDelivery(delivery.id(), DeliveryStatus.FAILED,
+                    e.getMessage()));
+            log.warn("Webhook delivery {} not sent: {}", delivery.id(), e.getMessage());
+            return;
+        }
         var headers = WebhookSignatures.headers(delivery.messageId(), System.currentTimeMillis() / 1000,
-                delivery.payload(), secrets(delivery));
+                delivery.payload(), secrets);
         var outcome = transport.post(URI.create(delivery.url()), headers,
                 delivery.payload().getBytes(StandardCharsets.UTF_8));
         transactions.executeWithoutResult(status -> record(delivery, job.attempt(), outcome));

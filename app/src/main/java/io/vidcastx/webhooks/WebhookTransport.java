@@ -76,7 +76,7 @@ final class WebhookTransport {
                         current = allowed(current, location, "redirect to " + location + ": ");
                         continue;
                     }
-                    String excerpt = response.peekBody(EXCERPT_BYTES).string();
+                    String excerpt = printable(response.peekBody(EXCERPT_BYTES).string());
                     Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.header("Retry-After")) : null;
                     return new HttpOutcome(status, elapsed(started), excerpt.isEmpty() ? null : excerpt, retryAfter,
                             status >= 200 && status < 300 ? null : "HTTP " + status);
@@ -107,6 +107,11 @@ final class WebhookTransport {
             throw new RefusedUrlException("not an http(s) URL: " + uri);
         }
         return url;
+    }
+
+    /** PostgreSQL text cannot hold NUL, and the log shows text: other control characters become spaces too. */
+    static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ");
     }
 
     static @Nullable Duration retryAfter(@Nullable String header) {

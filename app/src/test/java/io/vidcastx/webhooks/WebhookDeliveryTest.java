@@ -150,4 +150,55 @@ class WebhookDeliveryTest extends WebhookTestSupport {
                     .contains("\"organization\":{\"id\":\"" + organization + "\",\"name\":\"Acme Films\"}");
         }
     }
+
+    @Test
+    void another_organization_can_neither_see_nor_touch_an_endpoint() throws Exception {
+        try (var receiver = new WebhookReceiver(Reply.status(500))) {
+            var endpoint = endpoint(receiver.url("/ours"), "video.asset.ready");
+            record(organization, "video.asset.ready");
+            var delivery = awaitFinished(endpoint.id());
+            var stranger = new io.vidcastx.security.Caller(accounts.createOrganization(OWNER_EMAIL, "Stranger " + System.nanoTime()),
+                    null, null, io.vidcastx.accounts.Role.OWNER);
+            var deliveryId = new io.vidcastx.db.ids.WebhookDeliveryId(delivery.getWebhookDeliveryId().value());
+
+            assertThat(webhooks.endpoints(stranger)).isEmpty();
+            assertThat(webhooks.endpoint(stranger, endpoint.id())).isEmpty();
+            assertThat(webhooks.attempts(stranger, endpoint.id(), 0, 50)).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.signingSecret(stranger, endpoint.id()))
+                    .hasMessage("No such webhook endpoint");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.resend(stranger, deliveryId))
+                    .hasMessage("No such delivery");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.delete(stranger, endpoint.id()))
+                    .hasMessage("No such webhook endpoint");
+            assertThat(webhooks.endpoint(owner, endpoint.id())).isPresent();
+        }
+    }
+
+    @Test
+    void control_characters_in_a_response_are_logged_as_spaces() throws Exception {
+        try (var receiver = new WebhookReceiver(new Reply(200, java.util.Map.of(), "ok\u0000then\u0007more\nline"))) {
+            var endpoint = endpoint(receiver.url("/binary"), "video.asset.ready");
+            record(organization, "video.asset.ready");
+
+            assertThat(awaitFinished(endpoint.id()).getStatus()).isEqualTo("succeeded");
+            assertThat(attempts(endpoint.id()).getFirst().getResponseExcerpt()).isEqualTo("ok then more\nline");
+        }
+    }
+
+    @Test
+    void a_secret_that_no_longer_decrypts_fails_the_delivery_with_the_reason() throws Exception {
+        try (var receiver = new WebhookReceiver(Reply.status(200))) {
+            var endpoint = endpoint(receiver.url("/key"), "video.asset.ready");
+            var other = endpoint(receiver.url("/other"), "video.asset.errored");
+            // Another endpoint's ciphertext: sealed for a different endpoint id, so it must not open here.
+            dsl.update(WEBHOOK_ENDPOINTS).set(WEBHOOK_ENDPOINTS.SECRET_CIPHERTEXT, dsl.select(WEBHOOK_ENDPOINTS.SECRET_CIPHERTEXT)
+                            .from(WEBHOOK_ENDPOINTS).where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(other.id())).fetchSingle().value1())
+                    .where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(endpoint.id())).execute();
+
+            record(organization, "video.asset.ready");
+
+            assertThat(awaitFinished(endpoint.id()).getFailureReason()).contains("does not decrypt");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
 }
