@@ -45,8 +45,15 @@ public interface AccountRepository {
     int countOwnersForUpdate(OrganizationId organizationId);
 
     /** An organization's editable settings. */
-    record OrganizationSettings(OrganizationId id, String name, String slug, long version) {
+    record OrganizationSettings(OrganizationId id, String name, String slug, long version,
+                                @org.jspecify.annotations.Nullable String logoKey) {
     }
+
+    /** @return the previous logo's key, to delete from storage once the change has committed */
+    java.util.Optional<String> setLogo(OrganizationId id, @org.jspecify.annotations.Nullable String logoKey);
+
+    /** Deletes the organization and, by cascade, every row of it. */
+    boolean deleteOrganization(OrganizationId id);
 
     Optional<OrganizationSettings> findOrganization(OrganizationId id);
 

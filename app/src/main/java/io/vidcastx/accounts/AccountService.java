@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UserId;
 import jakarta.validation.Valid;
@@ -20,10 +21,36 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final StorageService storage;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, StorageService storage) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.storage = storage;
+    }
+
+    /** An organization's logo, ready to stream to the browser. */
+    public record Logo(java.io.InputStream body, long size, String contentType) {
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasLogo(SignedInAccount account) {
+        return accounts.findOrganization(account.organizationId()).map(o -> o.logoKey() != null).orElse(false);
+    }
+
+    /**
+     * The logo of an organization the signed-in user belongs to (the dashboard's header and settings
+     * show it); empty when it has none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Logo> logo(SignedInAccount account) {
+        return accounts.findOrganization(account.organizationId())
+                .map(AccountRepository.OrganizationSettings::logoKey)
+                .map(key -> {
+                    var opened = storage.open(storage.defaultBucket(), key, null);
+                    String type = key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp" : "image/jpeg";
+                    return new Logo(opened.body(), opened.totalSize(), type);
+                });
     }
 
     /** True once an owner exists; until then the setup page is the only way in. */

@@ -100,9 +100,23 @@ class JooqAccountRepository implements AccountRepository {
 
     @Override
     public Optional<OrganizationSettings> findOrganization(OrganizationId id) {
-        return dsl.select(ORGANIZATIONS.ORGANIZATION_ID, ORGANIZATIONS.NAME, ORGANIZATIONS.SLUG, ORGANIZATIONS.VERSION)
+        return dsl.select(ORGANIZATIONS.ORGANIZATION_ID, ORGANIZATIONS.NAME, ORGANIZATIONS.SLUG, ORGANIZATIONS.VERSION,
+                        ORGANIZATIONS.LOGO_KEY)
                 .from(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id))
-                .fetchOptional(r -> new OrganizationSettings(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(r -> new OrganizationSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    @Override
+    public Optional<String> setLogo(OrganizationId id, @org.jspecify.annotations.Nullable String logoKey) {
+        var previous = dsl.select(ORGANIZATIONS.LOGO_KEY).from(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id))
+                .forUpdate().fetchOptional(ORGANIZATIONS.LOGO_KEY);
+        dsl.update(ORGANIZATIONS).set(ORGANIZATIONS.LOGO_KEY, logoKey).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id)).execute();
+        return previous;
+    }
+
+    @Override
+    public boolean deleteOrganization(OrganizationId id) {
+        return dsl.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(id)).execute() == 1;
     }
 
     @Override

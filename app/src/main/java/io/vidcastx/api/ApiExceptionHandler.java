@@ -36,6 +36,12 @@ class ApiExceptionHandler {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request", e.getMethod() + " is not supported here");
     }
 
+    /** The caller is known but their role (or their key's) does not allow this: 403, saying what would. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
         return ResponseEntity.status(status).body(Map.of("error", Map.of("type", type, "messages", List.of(message))));
     }

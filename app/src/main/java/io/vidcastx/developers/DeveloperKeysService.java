@@ -28,13 +28,17 @@ public class DeveloperKeysService {
         return apiKeys.list(caller.organizationId());
     }
 
-    public ApiKeyService.CreatedKey createApiKey(Caller caller, String name) {
+    /** A key acting as {@code role}: Admin (read and write), Member (videos and uploads) or Viewer (read only). */
+    public ApiKeyService.CreatedKey createApiKey(Caller caller, String name, Role role) {
         caller.require(Role.ADMIN, "create API keys");
+        if (role == Role.OWNER) {
+            throw new IllegalArgumentException("An API key acts as an admin, member or viewer, never as an owner");
+        }
         String clean = name.strip();
         if (clean.isEmpty() || clean.length() > 100) {
             throw new IllegalArgumentException("Give the key a name of 1 to 100 characters");
         }
-        return apiKeys.create(caller.organizationId(), clean);
+        return apiKeys.create(caller.organizationId(), clean, role);
     }
 
     public void revokeApiKey(Caller caller, ApiKeyId id) {

@@ -30,7 +30,7 @@ public class CallerResolver {
             return Optional.empty();
         }
         if (authentication instanceof ApiKeyAuthentication key) {
-            return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id(), Role.ADMIN));
+            return Optional.of(new Caller(key.owner().organizationId(), null, key.owner().id(), key.owner().role()));
         }
         if (authentication.getPrincipal() instanceof UserDetails user) {
             return accounts.account(user.getUsername())

@@ -87,7 +87,7 @@ class SecurityConfiguration {
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/stream/**",
-                        "/embed/**", "/error").permitAll());
+                        "/embed/**", "/openapi.json", "/openapi.json.yaml", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vidcastx.accounts.Role;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
@@ -20,6 +21,7 @@ import io.vidcastx.core.storage.StorageService.UploadedPart;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.security.Caller;
 import io.vidcastx.uploads.UploadException.Reason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,7 +76,10 @@ public class UploadService {
         return own != null ? own : properties.maxSize().toBytes();
     }
 
-    public Upload create(OrganizationId organizationId, NewUpload request) {
+    /** A new upload; uploading makes a video, so it takes a Member or above. */
+    public Upload create(Caller caller, NewUpload request) {
+        caller.require(Role.MEMBER, "upload videos");
+        var organizationId = caller.organizationId();
         long limit = maxSize(organizationId);
         if (request.totalLength() != null) {
             if (request.totalLength() < 0) {
@@ -184,7 +189,9 @@ public class UploadService {
     }
 
     /** TUS termination: forget the upload and every stored byte of it. */
-    public void terminate(OrganizationId organizationId, UploadId id) {
+    public void terminate(Caller caller, UploadId id) {
+        caller.require(Role.MEMBER, "cancel uploads");
+        var organizationId = caller.organizationId();
         var upload = uploads.find(organizationId, id)
                 .orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
         if (upload.status() == UploadStatus.ASSET_CREATED) {
@@ -195,7 +202,9 @@ public class UploadService {
     }
 
     /** Mux's "cancel direct upload": stops a waiting upload and keeps its record as cancelled. */
-    public Upload cancel(OrganizationId organizationId, UploadId id) {
+    public Upload cancel(Caller caller, UploadId id) {
+        caller.require(Role.MEMBER, "cancel uploads");
+        var organizationId = caller.organizationId();
         var upload = uploads.find(organizationId, id)
                 .orElseThrow(() -> new UploadException(Reason.NOT_FOUND, "No such upload"));
         if (upload.status() != UploadStatus.WAITING) {

@@ -146,6 +146,11 @@ class JooqVideoRepository implements VideoRepository {
     }
 
     @Override
+    public List<VideoId> allIds(OrganizationId organizationId) {
+        return dsl.select(VIDEOS.VIDEO_ID).from(VIDEOS).where(VIDEOS.ORGANIZATION_ID.eq(organizationId)).fetch(VIDEOS.VIDEO_ID);
+    }
+
+    @Override
     public List<VideoId> delete(OrganizationId organizationId, Collection<VideoId> ids) {
         return dsl.deleteFrom(VIDEOS)
                 .where(VIDEOS.ORGANIZATION_ID.eq(organizationId).and(VIDEOS.VIDEO_ID.in(ids)))

@@ -45,6 +45,8 @@ public interface VideoRepository {
     /** Deletes the rows; returns the ids that existed in this organization. */
     List<VideoId> delete(OrganizationId organizationId, Collection<VideoId> ids);
 
+    List<VideoId> allIds(OrganizationId organizationId);
+
     long storageBytes(OrganizationId organizationId);
 
     double encodingSecondsThisMonth(OrganizationId organizationId);

@@ -166,11 +166,23 @@ public class VideoService {
         return deleted.size();
     }
 
+    /**
+     * Deletes every video of the caller's organization and then their files: the first step of
+     * deleting the organization, which only an Owner may do.
+     */
+    @Transactional
+    public int deleteAll(Caller caller) {
+        caller.require(Role.OWNER, "delete the organization's videos all at once");
+        return delete(caller, videos.allIds(caller.organizationId()));
+    }
+
     private void removeFiles(VideoId id) {
         String bucket = storage.defaultBucket();
         storage.deleteFile(bucket, StorageKeys.rawSource(id));
         storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
         storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
+        storage.deleteFolder(bucket, StorageKeys.captionsFolder(id));
+        storage.deleteFolder(bucket, StorageKeys.audioFolder(id));
     }
 }

@@ -4,9 +4,7 @@ import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +16,7 @@ import io.vidcastx.AppTestSupport;
 import io.vidcastx.apikeys.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.testing.DashboardSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,15 +40,9 @@ class HybridGuardTest extends AppTestSupport {
     @Test
     void a_dashboard_session_does_not_authorize_the_api() throws Exception {
         ensureOwner();
-        var cookies = new CookieManager();
-        var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        // Vaadin's login form posts to /login; a signed-in session cookie results.
-        browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.discarding());
-        var login = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(OWNER_EMAIL, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(OWNER_PASSWORD, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.discarding());
+        var session = DashboardSession.signIn(port, OWNER_EMAIL, OWNER_PASSWORD);
+        var browser = session.client();
+        var login = session.login();
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(browser.send(HttpRequest.newBuilder(URI.create(url("/videos"))).build(),

@@ -13,6 +13,7 @@ import io.vidcastx.AppTestSupport;
 import io.vidcastx.apikeys.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
+import io.vidcastx.testing.HttpTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

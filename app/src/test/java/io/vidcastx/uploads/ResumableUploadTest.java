@@ -20,6 +20,7 @@ import io.vidcastx.VidcastxApplication;
 import io.vidcastx.apikeys.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.UploadId;
+import io.vidcastx.testing.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

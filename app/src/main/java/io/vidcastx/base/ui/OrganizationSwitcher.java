@@ -54,6 +54,7 @@ final class OrganizationSwitcher extends HorizontalLayout {
             dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), save);
             dialog.open();
         });
+        OrganizationLogo.of(accounts, current, "2rem").ifPresent(this::add);
         add(organizations, create);
         setAlignItems(Alignment.CENTER);
         setSpacing(false);

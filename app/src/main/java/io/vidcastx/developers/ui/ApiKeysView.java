@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -48,6 +49,7 @@ final class ApiKeysView extends VerticalLayout {
 
         apiKeys.addColumn(ApiKeyInfo::name).setKey("name").setHeader("Name").setFlexGrow(2);
         apiKeys.addColumn(ApiKeyInfo::tokenId).setKey("token").setHeader("Token ID").setFlexGrow(2);
+        apiKeys.addColumn(key -> accessLabel(key.role())).setKey("access").setHeader("Access");
         apiKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created");
         apiKeys.addColumn(key -> key.lastUsedAt() == null ? "Never" : when(key.lastUsedAt())).setKey("used").setHeader("Last used");
         if (admin) {
@@ -96,9 +98,15 @@ final class ApiKeysView extends VerticalLayout {
         var name = new TextField("Name");
         name.setPlaceholder("e.g. Production backend");
         name.setWidth("24rem");
+        var access = new Select<Role>();
+        access.setLabel("Access");
+        access.setItems(Role.ADMIN, Role.MEMBER, Role.VIEWER);
+        access.setItemLabelGenerator(ApiKeysView::accessLabel);
+        access.setValue(Role.ADMIN);
+        access.setWidth("24rem");
         var create = new Button("Create", click -> {
             try {
-                var created = keys.createApiKey(caller, name.getValue());
+                var created = keys.createApiKey(caller, name.getValue(), access.getValue());
                 dialog.close();
                 refresh();
                 new SecretDialog("API key created", "This is the only time the secret is shown: store it now. "
@@ -109,9 +117,18 @@ final class ApiKeysView extends VerticalLayout {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
+        dialog.add(new VerticalLayout(name, access));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         dialog.open();
+    }
+
+    /** What a key acting with {@code role} may do, in Mux's words where they exist. */
+    static String accessLabel(Role role) {
+        return switch (role) {
+            case ADMIN, OWNER -> "Full access";
+            case MEMBER -> "Videos: read and write";
+            case VIEWER -> "Read only";
+        };
     }
 
     private Button revokeButton(String what, Runnable revoke) {

@@ -2,7 +2,6 @@ package io.vidcastx.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -61,9 +60,12 @@ public final class SetupView extends VerticalLayout implements BeforeEnterObserv
             }
         });
 
-        var form = new FormLayout(organizationName, displayName, email, password, confirmPassword);
-        form.setWidth("32rem");
+        // A plain column rather than a FormLayout, whose responsive grid left-aligns inside a centred page.
+        var form = new VerticalLayout(organizationName, displayName, email, password, confirmPassword);
+        form.setPadding(false);
+        form.setWidth("26rem");
         form.setMaxWidth("100%");
+        form.getChildren().forEach(field -> ((com.vaadin.flow.component.HasSize) field).setWidthFull());
         add(new H1("Welcome to Vidcastx"),
                 new Paragraph("Create the owner account and your first organization. Others join later by invitation."),
                 form, create);

@@ -3,6 +3,10 @@ package io.vidcastx.settings.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -10,28 +14,44 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.OrganizationLogo;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.settings.OrganizationSettingsService;
 import jakarta.annotation.security.PermitAll;
 
-/** The organization's name and URL slug. */
+/** The organization's name, URL slug and logo; for its Owner, deleting it. */
 @Route("settings/general")
 @PageTitle("General | Vidcastx")
 @Menu(title = "General", order = 6)
 @PermitAll
 final class GeneralSettingsView extends VerticalLayout {
 
+    private static final int LOGO_MAX_BYTES = 1024 * 1024;
+
     private final OrganizationSettingsService settings;
     private final Caller caller;
     final TextField name = new TextField("Organization name");
     final TextField slug = new TextField("URL slug");
     final Button save = new Button("Save");
+    final Div logoPreview = new Div();
+    final Upload logoUpload = new Upload();
+    final Button removeLogo = new Button("Remove logo");
+    final Button deleteOrganization = new Button("Delete organization…");
+    private final AuthenticationContext authentication;
+    private final AccountService accounts;
     private long version;
 
-    GeneralSettingsView(OrganizationSettingsService settings, CallerResolver callers) {
+    GeneralSettingsView(OrganizationSettingsService settings, AccountService accounts, CallerResolver callers,
+                        AuthenticationContext authentication) {
         this.settings = settings;
+        this.accounts = accounts;
+        this.authentication = authentication;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         slug.setHelperText("Lower-case letters, digits and dashes; used in links");
         boolean admin = caller.may(Role.ADMIN);
@@ -42,8 +62,53 @@ final class GeneralSettingsView extends VerticalLayout {
         save.addClickListener(click -> save());
         var form = new FormLayout(name, slug);
         form.setMaxWidth("40rem");
-        add(form, save);
+        add(form, save, new H3("Logo"), logoPreview);
+        if (admin) {
+            logoUpload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> changeLogo(bytes)));
+            logoUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
+            logoUpload.setMaxFiles(1);
+            logoUpload.setMaxFileSize(LOGO_MAX_BYTES);
+            logoUpload.setDropLabel(new Span("PNG, JPEG or WebP, at most 1 MB"));
+            logoUpload.addFileRejectedListener(rejected -> error(rejected.getErrorMessage()));
+            removeLogo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            removeLogo.addClickListener(click -> {
+                settings.removeLogo(caller);
+                showLogo();
+            });
+            add(logoUpload, removeLogo);
+        }
+        if (caller.may(Role.OWNER)) {
+            deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, caller,
+                    authentication.getPrincipalName().orElseThrow(), slug.getValue()).open());
+            add(new H3("Danger zone"), new Paragraph("Deleting the organization deletes its videos, files, keys, "
+                    + "webhooks and memberships for good."), deleteOrganization);
+        }
         load();
+        showLogo();
+    }
+
+    private void changeLogo(byte[] bytes) {
+        try {
+            settings.changeLogo(caller, bytes);
+            logoUpload.clearFileList();
+            showLogo();
+            Notification.show("Logo changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalArgumentException e) {
+            logoUpload.clearFileList();
+            error(e.getMessage());
+        }
+    }
+
+    private void showLogo() {
+        logoPreview.removeAll();
+        var image = accounts.currentAccount(authentication).flatMap(account -> OrganizationLogo.of(accounts, account, "4rem"));
+        removeLogo.setVisible(image.isPresent());
+        logoPreview.add(image.<com.vaadin.flow.component.Component>map(i -> i).orElseGet(() -> new Span("No logo yet")));
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void load() {

@@ -1,12 +1,15 @@
 package io.vidcastx.team.ui;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,6 +21,8 @@ import io.vidcastx.accounts.AccountRepository.Member;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
+import io.vidcastx.team.Invitation;
+import io.vidcastx.team.InvitationService;
 import io.vidcastx.team.TeamService;
 import jakarta.annotation.security.PermitAll;
 
@@ -28,12 +33,18 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 final class TeamView extends VerticalLayout {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
     private final TeamService team;
+    private final InvitationService invitations;
     private final Caller caller;
     final Grid<Member> members = new Grid<>(Member.class, false);
+    final Grid<Invitation> pending = new Grid<>(Invitation.class, false);
+    final Button invite = new Button("Invite member", VaadinIcon.PLUS.create());
 
-    TeamView(TeamService team, CallerResolver callers) {
+    TeamView(TeamService team, InvitationService invitations, CallerResolver callers) {
         this.team = team;
+        this.invitations = invitations;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         boolean admin = caller.may(Role.ADMIN);
         members.addColumn(Member::displayName).setKey("name").setHeader("Name");
@@ -45,15 +56,37 @@ final class TeamView extends VerticalLayout {
             members.addColumn(member -> label(member.role())).setKey("role").setHeader("Role");
         }
         members.setAllRowsVisible(true);
+        members.addClassName("members");
+        pending.addColumn(Invitation::email).setKey("email").setHeader("Invited").setFlexGrow(2);
+        pending.addColumn(invitation -> label(invitation.role())).setKey("role").setHeader("Role");
+        pending.addColumn(invitation -> invitation.invitedBy() == null ? "" : invitation.invitedBy()).setKey("by")
+                .setHeader("Invited by");
+        pending.addColumn(invitation -> DAY.format(invitation.expiresAt())).setKey("expires").setHeader("Link expires");
+        if (admin) {
+            pending.addComponentColumn(this::withdrawButton).setKey("withdraw").setAutoWidth(true).setFlexGrow(0);
+        }
+        pending.setAllRowsVisible(true);
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        invite.setVisible(admin);
+        invite.addClickListener(click -> new InviteDialog(invitations, caller, this::refresh).open());
         add(new Paragraph("Owners manage billing and the organization; Admins also manage keys, webhooks and the team; "
-                + "Members manage videos; Viewers look."), members,
-                new Paragraph("Invitations by link arrive with the rest of team management; until then, members are "
-                        + "created by an administrator."));
+                + "Members manage videos; Viewers look."), invite, members, new H3("Open invitations"), pending);
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         members.setItems(team.members(caller));
+        pending.setItems(invitations.pending(caller));
+    }
+
+    private Button withdrawButton(Invitation invitation) {
+        var button = new Button("Withdraw", click -> {
+            invitations.withdraw(caller, invitation.id());
+            Notification.show("The invitation for " + invitation.email() + " no longer works");
+            refresh();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return button;
     }
 
     private Select<Role> roleSelect(Member member) {

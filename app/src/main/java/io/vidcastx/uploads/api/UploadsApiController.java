@@ -3,6 +3,8 @@ package io.vidcastx.uploads.api;
 import java.time.Duration;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
@@ -28,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Mux's direct uploads API: {@code /video/v1/uploads}. */
 @RestController
+@Tag(name = "Direct Uploads", description = "Mux-style direct uploads: create one, PUT the file to its url, and watch it become an asset.")
 @RequestMapping("/video/v1/uploads")
 class UploadsApiController {
 
@@ -44,6 +47,7 @@ class UploadsApiController {
         this.json = json;
     }
 
+    @Operation(summary = "Create a direct upload (cors_origin, timeout, new_asset_settings)")
     @PostMapping
     ResponseEntity<Map<String, UploadJson>> create(@RequestBody(required = false) @Nullable JsonNode body) {
         var caller = caller();
@@ -66,11 +70,12 @@ class UploadsApiController {
             throw new UploadException(UploadException.Reason.BAD_REQUEST, "new_asset_settings must be an object");
         }
         String title = settings == null ? null : firstText(settings.path("meta").path("title"), settings.path("passthrough"));
-        var upload = uploads.create(caller.organizationId(), new UploadService.NewUpload(UploadKind.DIRECT, null, null,
+        var upload = uploads.create(caller, new UploadService.NewUpload(UploadKind.DIRECT, null, null,
                 title, corsOrigin, timeout, settings == null ? null : json.writeValueAsString(settings)));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", view(upload, settings)));
     }
 
+    @Operation(summary = "List direct uploads")
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "1") int page) {
         int size = Math.clamp(limit, 1, 100);
@@ -79,14 +84,16 @@ class UploadsApiController {
                 .map(upload -> view(upload, null)).toList());
     }
 
+    @Operation(summary = "Retrieve a direct upload")
     @GetMapping("/{id}")
     Map<String, UploadJson> get(@PathVariable String id) {
         return Map.of("data", view(uploads.get(caller().organizationId(), uploadId(id)), null));
     }
 
+    @Operation(summary = "Cancel a waiting direct upload")
     @PutMapping("/{id}/cancel")
     Map<String, UploadJson> cancel(@PathVariable String id) {
-        return Map.of("data", view(uploads.cancel(caller().organizationId(), uploadId(id)), null));
+        return Map.of("data", view(uploads.cancel(caller(), uploadId(id)), null));
     }
 
     @ExceptionHandler(UploadException.class)

@@ -70,7 +70,7 @@ class TusController {
         long length = parseLength(request.getHeader("Upload-Length"), "Upload-Length");
         String metadataHeader = request.getHeader("Upload-Metadata");
         var metadata = TusMetadata.parse(metadataHeader);
-        var upload = uploads.create(caller.organizationId(), new UploadService.NewUpload(UploadKind.TUS, length,
+        var upload = uploads.create(caller, new UploadService.NewUpload(UploadKind.TUS, length,
                 metadataHeader, TusMetadata.title(metadata), null, null, null));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(upload.id()).toUri();
         var headers = baseHeaders();
@@ -120,7 +120,7 @@ class TusController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> terminate(@PathVariable String id, HttpServletRequest request) {
         requireVersion(request);
-        uploads.terminate(caller().organizationId(), uploadId(id));
+        uploads.terminate(caller(), uploadId(id));
         return new ResponseEntity<>(baseHeaders(), HttpStatus.NO_CONTENT);
     }
 

@@ -3,6 +3,8 @@ package io.vidcastx.videos.api;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
@@ -27,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Mux's assets API: {@code /video/v1/assets} (list, get, update, delete), scoped to the key's organization. */
 @RestController
+@Tag(name = "Assets", description = "Videos: list, read, rename and delete them, and manage their playback IDs. A Viewer key reads; a Member key or above writes.")
 @RequestMapping("/video/v1/assets")
 class AssetsApiController {
 
@@ -38,6 +41,7 @@ class AssetsApiController {
         this.callers = callers;
     }
 
+    @Operation(summary = "List assets, newest first (limit, page)")
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "1") int page) {
         var caller = caller();
@@ -49,12 +53,14 @@ class AssetsApiController {
         return Map.of("data", assets);
     }
 
+    @Operation(summary = "Retrieve an asset")
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
         var caller = caller();
         return Map.of("data", asset(caller, find(caller, id)));
     }
 
+    @Operation(summary = "Create a playback ID (policy public or signed)")
     @PostMapping("/{id}/playback-ids")
     ResponseEntity<Map<String, Object>> createPlaybackId(@PathVariable String id,
                                                          @RequestBody(required = false) @Nullable JsonNode body) {
@@ -68,6 +74,7 @@ class AssetsApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", AssetJson.playbackId(created)));
     }
 
+    @Operation(summary = "Retrieve a playback ID")
     @GetMapping("/{id}/playback-ids/{playbackId}")
     Map<String, Object> getPlaybackId(@PathVariable String id, @PathVariable String playbackId) {
         var caller = caller();
@@ -76,6 +83,7 @@ class AssetsApiController {
                 .findFirst().map(AssetJson::playbackId).orElseThrow(NotFound::new));
     }
 
+    @Operation(summary = "Delete a playback ID")
     @DeleteMapping("/{id}/playback-ids/{playbackId}")
     ResponseEntity<Void> deletePlaybackId(@PathVariable String id, @PathVariable String playbackId) {
         var caller = caller();
@@ -97,6 +105,7 @@ class AssetsApiController {
     }
 
     /** Mux's updatable fields: {@code meta.title} (and our {@code meta.description}); others are ignored. */
+    @Operation(summary = "Update an asset (meta.title, meta.description)")
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
         var caller = caller();
@@ -111,6 +120,7 @@ class AssetsApiController {
         return Map.of("data", asset(caller, find(caller, id)));
     }
 
+    @Operation(summary = "Delete an asset and all its files")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         var caller = caller();
@@ -132,11 +142,6 @@ class AssetsApiController {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Map<String, Object>> conflict(OptimisticLockingFailureException e) {
         return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
-        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
 
     private VideoDetail find(Caller caller, String id) {

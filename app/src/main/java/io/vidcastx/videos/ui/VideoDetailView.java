@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;

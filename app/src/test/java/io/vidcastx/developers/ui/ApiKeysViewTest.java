@@ -115,6 +115,6 @@ class ApiKeysViewTest extends AppTestSupport {
         assertThat(view.createSigningKey.isVisible()).isFalse();
         assertThat(view.apiKeys.getColumnByKey("revoke")).isNull();
         var member = callers.current().orElseThrow();
-        assertThatThrownBy(() -> developerKeys.createApiKey(member, "sneaky")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> developerKeys.createApiKey(member, "sneaky", Role.VIEWER)).isInstanceOf(AccessDeniedException.class);
     }
 }

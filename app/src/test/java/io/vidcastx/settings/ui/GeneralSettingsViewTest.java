@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class GeneralSettingsViewTest extends AppTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.vidcastx.settings.OrganizationSettingsService settings;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.vidcastx.core.storage.StorageService storage;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.vidcastx.security.CallerResolver callerResolver;
+
     private GeneralSettingsView open() {
         startUi();
         UI.getCurrent().navigate("settings/general");
@@ -67,5 +74,108 @@ class GeneralSettingsViewTest extends AppTestSupport {
         assertThat(view.name.isReadOnly()).isTrue();
         assertThat(view.slug.isReadOnly()).isTrue();
         assertThat(view.save.isVisible()).isFalse();
+    }
+
+    private static byte[] png(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private String logoKey() {
+        return dsl.select(ORGANIZATIONS.LOGO_KEY).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+    }
+
+    @Test
+    void an_admin_uploads_a_logo_which_is_stored_under_a_generated_key_and_shown() throws Exception {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        byte[] logo = png(120, 40);
+
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "../../etc/passwd.png", "image/png", logo);
+
+        String key = logoKey();
+        assertThat(key).matches("logos/[0-9a-f-]{36}/[0-9a-f-]{36}\\.png");
+        try (var stored = storage.getFileStream(storage.defaultBucket(), key)) {
+            assertThat(stored.readAllBytes()).isEqualTo(logo);
+        }
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(view.logoPreview, com.vaadin.flow.component.html.Image.class)).hasSize(1);
+
+        // A second logo replaces the first, whose file goes.
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "new.png", "image/png", png(60, 60));
+        assertThat(logoKey()).isNotEqualTo(key);
+        assertThat(storage.stat(storage.defaultBucket(), key)).isEmpty();
+
+        _click(view.removeLogo);
+        assertThat(logoKey()).isNull();
+    }
+
+    @Test
+    void a_file_that_is_not_an_image_or_is_truncated_is_refused_and_the_old_logo_stays() throws Exception {
+        signInAsOwner();
+        var view = open();
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "logo.png", "image/png", png(32, 32));
+        String before = logoKey();
+
+        byte[] truncated = java.util.Arrays.copyOf(png(200, 200), 60);
+        for (var bad : java.util.List.of("<svg onload=alert(1)></svg>".getBytes(), "just text".getBytes(), truncated)) {
+            com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "logo.png", "image/png", bad);
+        }
+
+        assertThat(logoKey()).isEqualTo(before);
+        var refusal = org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.changeLogo(callers(), truncated));
+        refusal.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.changeLogo(callers(), "GIF89a".getBytes()))
+                .hasMessageContaining("PNG, JPEG or WebP");
+    }
+
+    @Test
+    void viewers_see_the_logo_but_cannot_change_it_or_delete_the_organization() {
+        signInWithRole(Role.VIEWER);
+        var view = open();
+        assertThat(view.logoUpload.isAttached()).isFalse();
+        assertThat(view.deleteOrganization.isAttached()).isFalse();
+        var viewer = callers();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.changeLogo(viewer, new byte[] {1}))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void an_owner_deletes_a_spare_organization_with_its_videos_but_never_their_only_one() {
+        resetAccounts(); // a fresh install: the owner has exactly one organization
+        signInAsOwner();
+        var view = open();
+        String ownSlug = view.slug.getValue();
+        _click(view.deleteOrganization);
+        var dialog = _get(DeleteOrganizationDialog.class);
+        dialog.confirmation.setValue(ownSlug);
+        _click(dialog.delete);
+        assertThat(dialog.confirmation.getErrorMessage()).contains("only organization");
+
+        var spare = accounts.createOrganization(OWNER_EMAIL, "Spare Org");
+        var spareOwner = new io.vidcastx.security.Caller(spare, null, null, Role.OWNER);
+        var video = io.vidcastx.db.ids.VideoId.random();
+        dsl.insertInto(io.vidcastx.db.jooq.Tables.VIDEOS).set(io.vidcastx.db.jooq.Tables.VIDEOS.VIDEO_ID, video)
+                .set(io.vidcastx.db.jooq.Tables.VIDEOS.ORGANIZATION_ID, spare).set(io.vidcastx.db.jooq.Tables.VIDEOS.TITLE, "x")
+                .set(io.vidcastx.db.jooq.Tables.VIDEOS.PLAYBACK_ID, "spare" + System.nanoTime()).execute();
+        storage.uploadFile(storage.defaultBucket(), io.vidcastx.core.storage.StorageKeys.hlsMaster(video), "#EXTM3U".getBytes(), null);
+        String spareSlug = settings.get(spareOwner).slug();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.deleteOrganization(spareOwner, OWNER_EMAIL, "wrong"))
+                .hasMessageContaining("Type the slug");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.deleteOrganization(
+                new io.vidcastx.security.Caller(spare, null, null, Role.ADMIN), OWNER_EMAIL, spareSlug))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        settings.deleteOrganization(spareOwner, OWNER_EMAIL, spareSlug);
+
+        assertThat(dsl.fetchExists(ORGANIZATIONS, ORGANIZATIONS.ORGANIZATION_ID.eq(spare))).isFalse();
+        assertThat(dsl.fetchExists(io.vidcastx.db.jooq.Tables.VIDEOS, io.vidcastx.db.jooq.Tables.VIDEOS.VIDEO_ID.eq(video))).isFalse();
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
+                storage.stat(storage.defaultBucket(), io.vidcastx.core.storage.StorageKeys.hlsMaster(video))).isEmpty());
+    }
+
+    private io.vidcastx.security.Caller callers() {
+        return callerResolver.current().orElseThrow();
     }
 }

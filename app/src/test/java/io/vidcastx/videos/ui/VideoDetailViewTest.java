@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.RenditionId;
 import io.vidcastx.db.ids.VideoId;

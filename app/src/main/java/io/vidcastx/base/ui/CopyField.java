@@ -1,4 +1,4 @@
-package io.vidcastx.videos.ui;
+package io.vidcastx.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -10,12 +10,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 /** A read-only value with a Copy button (the browser side is Vidcastx.copyText in frontend/). */
-final class CopyField extends HorizontalLayout {
+public final class CopyField extends HorizontalLayout {
 
-    final Button copy = new Button("Copy", VaadinIcon.COPY.create());
+    public final Button copy = new Button("Copy", VaadinIcon.COPY.create());
     private final String value;
 
-    CopyField(String label, String value, boolean multiline) {
+    public CopyField(String label, String value, boolean multiline) {
         this.value = value;
         var field = multiline ? new TextArea(label) : new TextField(label);
         if (field instanceof TextArea area) {
@@ -37,7 +37,7 @@ final class CopyField extends HorizontalLayout {
         expand(field);
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 

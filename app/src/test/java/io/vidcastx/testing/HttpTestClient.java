@@ -1,4 +1,4 @@
-package io.vidcastx.uploads;
+package io.vidcastx.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,26 +10,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A plain HTTP client for protocol tests, authenticated with an API key. */
-final class HttpTestClient {
+public final class HttpTestClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String authorization;
 
-    HttpTestClient(int port, String tokenId, String secret) {
+    public HttpTestClient(int port, String tokenId, String secret) {
         this.base = "http://localhost:" + port;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((tokenId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    Request request(String method, String pathOrUrl) {
+    public Request request(String method, String pathOrUrl) {
         return new Request(method, pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
 
-    final class Request {
+    public final class Request {
         private final String method;
         private final String url;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -41,31 +41,31 @@ final class HttpTestClient {
             this.url = url;
         }
 
-        Request header(String name, String value) {
+        public Request header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
-        Request tus() {
+        public Request tus() {
             return header("Tus-Resumable", "1.0.0");
         }
 
-        Request body(byte[] bytes) {
+        public Request body(byte[] bytes) {
             body = bytes;
             return this;
         }
 
-        Request json(String text) {
+        public Request json(String text) {
             header("Content-Type", "application/json");
             return body(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        Request anonymous() {
+        public Request anonymous() {
             authenticated = false;
             return this;
         }
 
-        HttpResponse<String> send() {
+        public HttpResponse<String> send() {
             var builder = HttpRequest.newBuilder(URI.create(url))
                     .method(method, body.length == 0 && !method.equals("PATCH") && !method.equals("PUT")
                             && !method.equals("POST") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -1,0 +1,38 @@
+package io.vidcastx.settings.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import io.vidcastx.security.Caller;
+import io.vidcastx.settings.OrganizationSettingsService;
+
+/** Deleting an organization cannot be undone, so the Owner types its slug first. */
+final class DeleteOrganizationDialog extends Dialog {
+
+    final TextField confirmation = new TextField();
+    final Button delete = new Button("Delete for good");
+
+    DeleteOrganizationDialog(OrganizationSettingsService settings, Caller caller, String email, String slug) {
+        setHeaderTitle("Delete this organization?");
+        confirmation.setLabel("Type " + slug + " to confirm");
+        confirmation.setWidth("24rem");
+        add(new Paragraph("Its videos and their files, API keys, webhooks, invitations and memberships are deleted. "
+                + "This cannot be undone."), confirmation);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        delete.addClickListener(click -> {
+            try {
+                settings.deleteOrganization(caller, email, confirmation.getValue());
+                var ui = getUI();
+                close();
+                // The session falls back to another organization of the owner's.
+                ui.ifPresent(page -> page.getPage().setLocation(""));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                confirmation.setInvalid(true);
+                confirmation.setErrorMessage(e.getMessage());
+            }
+        });
+        getFooter().add(new Button("Cancel", event -> close()), delete);
+    }
+}

@@ -1,0 +1,9 @@
+package io.vidcastx.team;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InvitationProperties.class)
+class TeamConfiguration {
+}

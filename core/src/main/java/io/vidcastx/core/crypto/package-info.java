@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.core.crypto;
+
+import org.jspecify.annotations.NullMarked;
