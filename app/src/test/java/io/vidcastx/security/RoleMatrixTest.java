@@ -19,6 +19,7 @@ import io.vidcastx.testing.TestData;
 import io.vidcastx.uploads.UploadKind;
 import io.vidcastx.uploads.UploadService;
 import io.vidcastx.videos.VideoService;
+import io.vidcastx.webhooks.WebhookService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +46,8 @@ class RoleMatrixTest extends AppTestSupport {
     InvitationService invitations;
     @Autowired
     OrganizationSettingsService settings;
+    @Autowired
+    WebhookService webhooks;
 
     /** An action, the least role that may do it, and how to do it in a fresh organization. */
     record Action(String name, Role needs, Act act) {
@@ -77,6 +80,12 @@ class RoleMatrixTest extends AppTestSupport {
                 new Action("see API keys", Role.VIEWER, (t, c) -> t.keys.apiKeys(c)),
                 new Action("create an API key", Role.ADMIN, (t, c) -> t.keys.createApiKey(c, "k", Role.VIEWER)),
                 new Action("create a signing key", Role.ADMIN, (t, c) -> t.keys.createSigningKey(c)),
+                new Action("see webhook endpoints", Role.VIEWER, (t, c) -> t.webhooks.endpoints(c)),
+                new Action("add a webhook endpoint", Role.ADMIN, (t, c) -> t.webhooks.create(c, t.hook())),
+                new Action("see a webhook signing secret", Role.ADMIN, (t, c) ->
+                        t.webhooks.signingSecret(c, t.webhookOf(c))),
+                new Action("disable a webhook endpoint", Role.ADMIN, (t, c) -> t.webhooks.setEnabled(c, t.webhookOf(c), false)),
+                new Action("send a test webhook", Role.ADMIN, (t, c) -> t.webhooks.sendTestEvent(c, t.webhookOf(c))),
                 new Action("see the team", Role.VIEWER, (t, c) -> t.team.members(c)),
                 new Action("invite a member", Role.ADMIN, (t, c) ->
                         t.invitations.invite(c, "x" + System.nanoTime() + "@example.com", Role.MEMBER, "http://localhost")),
@@ -131,5 +140,14 @@ class RoleMatrixTest extends AppTestSupport {
     String emailOf(Caller caller) {
         return dsl.select(io.vidcastx.db.jooq.Tables.USERS.EMAIL).from(io.vidcastx.db.jooq.Tables.USERS)
                 .where(io.vidcastx.db.jooq.Tables.USERS.USER_ID.eq(caller.userId())).fetchSingle().value1();
+    }
+
+    private WebhookService.EndpointSettings hook() {
+        return new WebhookService.EndpointSettings("https://hooks.example.com/matrix", "", java.util.Set.of("video.asset.ready"));
+    }
+
+    /** An endpoint of the caller's organization, made by its owner. */
+    private io.vidcastx.db.ids.WebhookEndpointId webhookOf(Caller caller) {
+        return webhooks.create(new Caller(caller.organizationId(), null, null, Role.OWNER), hook()).id();
     }
 }
