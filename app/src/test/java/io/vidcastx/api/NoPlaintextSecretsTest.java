@@ -11,6 +11,7 @@ import io.vidcastx.security.Caller;
 import io.vidcastx.team.InvitationService;
 import io.vidcastx.testing.HttpTestClient;
 import io.vidcastx.testing.TestData;
+import io.vidcastx.webhooks.WebhookService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,8 @@ class NoPlaintextSecretsTest extends AppTestSupport {
     ApiKeyService apiKeys;
     @Autowired
     InvitationService invitations;
+    @Autowired
+    WebhookService webhooks;
 
     @Test
     void no_secret_is_stored_in_plaintext_anywhere_in_the_database() {
@@ -38,13 +41,19 @@ class NoPlaintextSecretsTest extends AppTestSupport {
         String token = invitation.link().substring(invitation.link().lastIndexOf('/') + 1);
         String password = "a password nobody stores";
         invitations.acceptWithNewAccount(token, "Keeper", password);
+        var owner = new Caller(organization, null, null, Role.OWNER);
+        var endpoint = webhooks.create(owner, new WebhookService.EndpointSettings("https://hooks.example.com/secrets", "",
+                java.util.Set.of("video.asset.ready")));
+        webhooks.rotateSecret(owner, endpoint.id()); // the previous secret is kept too, encrypted as well
+        String webhookSecret = webhooks.signingSecret(owner, endpoint.id()).substring("whsec_".length());
 
         List<String> tables = dsl.fetch("select table_name from information_schema.tables "
                 + "where table_schema = 'public' and table_type = 'BASE TABLE'").getValues(0, String.class);
-        assertThat(tables).contains("api_keys", "users", "invitations");
+        assertThat(tables).contains("api_keys", "users", "invitations", "webhook_endpoints");
         for (String table : tables) {
             String everything = String.join("\n", dsl.fetch("select t::text from \"" + table + "\" t").getValues(0, String.class));
-            assertThat(everything).as(table).doesNotContain(key.secret()).doesNotContain(password).doesNotContain(token);
+            assertThat(everything).as(table).doesNotContain(key.secret()).doesNotContain(password).doesNotContain(token)
+                    .doesNotContain(webhookSecret);
         }
         assertThat(String.join("", dsl.fetch("select t::text from api_keys t").getValues(0, String.class)))
                 .as("the key is there, by its token id").contains(key.tokenId());

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.core.captions.Cue;
+import io.vidcastx.core.captions.StoredTranscript;
+import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UserId;
 import io.vidcastx.developers.DeveloperKeysService;
@@ -19,6 +22,8 @@ import io.vidcastx.testing.TestData;
 import io.vidcastx.uploads.UploadKind;
 import io.vidcastx.uploads.UploadService;
 import io.vidcastx.videos.VideoService;
+import io.vidcastx.transcripts.TranscriptService;
+import io.vidcastx.webhooks.WebhookService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +50,12 @@ class RoleMatrixTest extends AppTestSupport {
     InvitationService invitations;
     @Autowired
     OrganizationSettingsService settings;
+    @Autowired
+    WebhookService webhooks;
+    @Autowired
+    TranscriptService transcripts;
+    @Autowired
+    TranscriptStore transcriptStore;
 
     /** An action, the least role that may do it, and how to do it in a fresh organization. */
     record Action(String name, Role needs, Act act) {
@@ -77,6 +88,19 @@ class RoleMatrixTest extends AppTestSupport {
                 new Action("see API keys", Role.VIEWER, (t, c) -> t.keys.apiKeys(c)),
                 new Action("create an API key", Role.ADMIN, (t, c) -> t.keys.createApiKey(c, "k", Role.VIEWER)),
                 new Action("create a signing key", Role.ADMIN, (t, c) -> t.keys.createSigningKey(c)),
+                new Action("search transcripts", Role.VIEWER, (t, c) -> t.transcripts.search(c, "hello")),
+                new Action("transcribe a video", Role.MEMBER, (t, c) ->
+                        t.transcripts.transcribe(c, TestData.readyVideo(t.dsl, c.organizationId(), "v"), "en")),
+                new Action("edit a transcript", Role.MEMBER, (t, c) -> {
+                    var transcript = t.transcriptOf(c);
+                    t.transcripts.save(c, transcript.id(), transcript.version(), List.of(new Cue(0, 1500, "Edited")));
+                }),
+                new Action("see webhook endpoints", Role.VIEWER, (t, c) -> t.webhooks.endpoints(c)),
+                new Action("add a webhook endpoint", Role.ADMIN, (t, c) -> t.webhooks.create(c, t.hook())),
+                new Action("see a webhook signing secret", Role.ADMIN, (t, c) ->
+                        t.webhooks.signingSecret(c, t.webhookOf(c))),
+                new Action("disable a webhook endpoint", Role.ADMIN, (t, c) -> t.webhooks.setEnabled(c, t.webhookOf(c), false)),
+                new Action("send a test webhook", Role.ADMIN, (t, c) -> t.webhooks.sendTestEvent(c, t.webhookOf(c))),
                 new Action("see the team", Role.VIEWER, (t, c) -> t.team.members(c)),
                 new Action("invite a member", Role.ADMIN, (t, c) ->
                         t.invitations.invite(c, "x" + System.nanoTime() + "@example.com", Role.MEMBER, "http://localhost")),
@@ -131,5 +155,20 @@ class RoleMatrixTest extends AppTestSupport {
     String emailOf(Caller caller) {
         return dsl.select(io.vidcastx.db.jooq.Tables.USERS.EMAIL).from(io.vidcastx.db.jooq.Tables.USERS)
                 .where(io.vidcastx.db.jooq.Tables.USERS.USER_ID.eq(caller.userId())).fetchSingle().value1();
+    }
+
+    private WebhookService.EndpointSettings hook() {
+        return new WebhookService.EndpointSettings("https://hooks.example.com/matrix", "", java.util.Set.of("video.asset.ready"));
+    }
+
+    /** An endpoint of the caller's organization, made by its owner. */
+    private StoredTranscript transcriptOf(Caller caller) {
+        var video = TestData.readyVideo(dsl, caller.organizationId(), "captioned");
+        return transcriptStore.replace(caller.organizationId(), video, "en", "test", "upload",
+                List.of(new Cue(0, 1000, "Hello")), 0);
+    }
+
+    private io.vidcastx.db.ids.WebhookEndpointId webhookOf(Caller caller) {
+        return webhooks.create(new Caller(caller.organizationId(), null, null, Role.OWNER), hook()).id();
     }
 }

@@ -1,11 +1,14 @@
 package io.vidcastx.base.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -33,8 +36,11 @@ import jakarta.annotation.security.PermitAll;
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H2 viewTitle = new H2();
+    private final Div notices = new Div();
+    private final List<DashboardNotices> noticeSources;
 
-    MainLayout(AuthenticationContext authentication, AccountService accounts) {
+    MainLayout(AuthenticationContext authentication, AccountService accounts, List<DashboardNotices> noticeSources) {
+        this.noticeSources = noticeSources;
         setPrimarySection(Section.DRAWER);
         var signedIn = accounts.currentAccount(authentication);
 
@@ -63,7 +69,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         addToDrawer(header, new Scroller(navigation), userFooter(authentication, signedIn.map(a -> a.displayName()).orElse("")));
         viewTitle.addClassName("view-title");
-        addToNavbar(new DrawerToggle(), viewTitle);
+        notices.addClassName("dashboard-notices");
+        addToNavbar(new DrawerToggle(), viewTitle, notices);
     }
 
     @Override
@@ -73,6 +80,18 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var menu = content != null ? content.getClass().getAnnotation(Menu.class) : null;
         var page = content != null ? content.getClass().getAnnotation(com.vaadin.flow.router.PageTitle.class) : null;
         viewTitle.setText(menu != null ? menu.title() : page != null ? page.value().replace(" | Vidcastx", "") : "");
+        showNotices();
+    }
+
+    private void showNotices() {
+        notices.removeAll();
+        for (var source : noticeSources) {
+            for (var notice : source.current()) {
+                var link = new Anchor(notice.path(), notice.text());
+                link.addClassName("dashboard-notice");
+                notices.add(link);
+            }
+        }
     }
 
     private static SideNav section(String label, SideNavItem... items) {

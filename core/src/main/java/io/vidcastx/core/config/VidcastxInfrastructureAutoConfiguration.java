@@ -11,12 +11,15 @@ import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.media.MediaConfiguration;
+import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.QueueConfiguration;
 import io.vidcastx.core.queue.QueueProperties;
 import io.vidcastx.core.redis.RedisConfiguration;
 import io.vidcastx.core.redis.RedisProperties;
 import io.vidcastx.core.storage.StorageConfiguration;
 import io.vidcastx.core.storage.StorageProperties;
+import io.vidcastx.core.webhooks.WebhookFanOut;
+import io.vidcastx.core.webhooks.WebhookPayloads;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,8 +45,18 @@ public class VidcastxInfrastructureAutoConfiguration {
     }
 
     @Bean
-    public EventRecorder eventRecorder(DSLContext dsl, JsonMapper json) {
-        return new EventRecorder(dsl, json);
+    public EventRecorder eventRecorder(DSLContext dsl, JsonMapper json, WebhookFanOut webhooks) {
+        return new EventRecorder(dsl, json, webhooks);
+    }
+
+    @Bean
+    public WebhookPayloads webhookPayloads(JsonMapper json) {
+        return new WebhookPayloads(json);
+    }
+
+    @Bean
+    public WebhookFanOut webhookFanOut(DSLContext dsl, JobQueue queue, WebhookPayloads payloads) {
+        return new WebhookFanOut(dsl, queue, payloads);
     }
 
     @Bean

@@ -1,0 +1,17 @@
+package io.vidcastx.webhooks;
+
+import java.time.OffsetDateTime;
+
+import io.vidcastx.db.ids.WebhookDeliveryId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of an endpoint's delivery log: an HTTP attempt and the state of its delivery.
+ *
+ * @param nextRetryAt when the delivery is tried again after this attempt, null when it is not
+ */
+public record WebhookAttempt(WebhookDeliveryId deliveryId, String eventType, String messageId, int attempt,
+                             OffsetDateTime attemptedAt, @Nullable Integer statusCode, int latencyMillis,
+                             @Nullable String responseExcerpt, @Nullable String error,
+                             @Nullable OffsetDateTime nextRetryAt, DeliveryStatus deliveryStatus) {
+}

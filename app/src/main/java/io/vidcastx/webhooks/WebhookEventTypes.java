@@ -1,0 +1,25 @@
+package io.vidcastx.webhooks;
+
+import java.util.List;
+
+/** The event types an endpoint can subscribe to, in the order the event selector shows them. */
+public final class WebhookEventTypes {
+
+    public static final List<String> ALL = List.of(
+            "video.asset.created",
+            "video.asset.ready",
+            "video.asset.errored",
+            "video.asset.updated",
+            "video.asset.deleted",
+            "video.asset.track.ready",
+            "video.upload.created",
+            "video.upload.asset_created",
+            "video.upload.errored",
+            "video.upload.cancelled");
+
+    /** Sent by "Send test event" whatever the endpoint subscribes to. */
+    public static final String TEST = "webhook.test";
+
+    private WebhookEventTypes() {
+    }
+}
