@@ -113,6 +113,12 @@ public abstract class AppTestSupport {
         }
     }
 
+    /** The owner's organization: the oldest one. */
+    protected io.vidcastx.db.ids.OrganizationId ownersOrganization() {
+        return dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
+                .limit(1).fetchSingle().value1();
+    }
+
     /** Signs in as the owner for the browserless UI, as the login form would. */
     protected void signInAsOwner() {
         ensureOwner();

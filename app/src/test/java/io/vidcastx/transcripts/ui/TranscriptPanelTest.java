@@ -3,7 +3,6 @@ package io.vidcastx.transcripts.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.vidcastx.db.jooq.Tables.JOBS;
-import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +48,7 @@ class TranscriptPanelTest extends AppTestSupport {
     @BeforeEach
     void setUp() {
         ensureOwner();
-        organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
-                .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+        organization = ownersOrganization();
         fixtures = new TranscriptFixtures(dsl, storage, store);
     }
 

@@ -40,8 +40,7 @@ class TranscriptSearchViewTest extends AppTestSupport {
     @BeforeEach
     void setUp() {
         ensureOwner();
-        organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
-                .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+        organization = ownersOrganization();
         fixtures = new TranscriptFixtures(dsl, storage, store);
     }
 

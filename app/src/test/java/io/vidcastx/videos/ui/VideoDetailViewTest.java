@@ -32,8 +32,7 @@ class VideoDetailViewTest extends AppTestSupport {
     @BeforeEach
     void clean() {
         ensureOwner();
-        organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
-                .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+        organization = ownersOrganization();
         dsl.deleteFrom(VIDEOS).execute();
     }
 

@@ -46,8 +46,7 @@ class VideosViewTest extends AppTestSupport {
     @BeforeEach
     void clean() {
         ensureOwner();
-        organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
-                .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+        organization = ownersOrganization();
         dsl.deleteFrom(VIDEOS).execute();
     }
 

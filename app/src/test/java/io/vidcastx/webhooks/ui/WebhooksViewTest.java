@@ -4,7 +4,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
-import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,8 +44,7 @@ class WebhooksViewTest extends AppTestSupport {
     void noEndpoints() {
         ensureOwner();
         dsl.deleteFrom(WEBHOOK_ENDPOINTS).execute();
-        OrganizationId organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS)
-                .orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
+        OrganizationId organization = ownersOrganization();
         owner = new Caller(organization, null, null, Role.OWNER);
     }
 
