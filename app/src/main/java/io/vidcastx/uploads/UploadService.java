@@ -126,6 +126,12 @@ public class UploadService {
         return uploads.findUnscoped(id);
     }
 
+    /** A TUS PATCH from a signed-in person or an API key: adding bytes to a video takes a Member or above. */
+    public Progress append(Caller caller, UploadId id, long offset, InputStream body, @Nullable ChecksumSpec checksum) {
+        caller.require(Role.MEMBER, "upload videos");
+        return append(caller.organizationId(), id, offset, body, null, checksum);
+    }
+
     /**
      * Appends a request body at {@code offset}.
      *

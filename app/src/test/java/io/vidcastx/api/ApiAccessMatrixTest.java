@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +50,13 @@ class ApiAccessMatrixTest extends AppTestSupport {
             return TestData.readyVideo(dsl, organization, "matrix").toString();
         }
 
+        String tusUpload() {
+            var created = admin.request("POST", "/uploads/tus").tus().header("Upload-Length", "100").send();
+            assertThat(created.statusCode()).isEqualTo(201);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
         String waitingUpload() {
             var created = admin.request("POST", "/video/v1/uploads").json("{}").send();
             assertThat(created.statusCode()).as("an admin key makes the upload to act on").isEqualTo(201);
@@ -69,6 +77,9 @@ class ApiAccessMatrixTest extends AppTestSupport {
                 new Action("create a playback ID", Role.MEMBER, (f, c) -> c
                         .request("POST", "/video/v1/assets/" + f.video() + "/playback-ids").json("{\"policy\":\"public\"}")),
                 new Action("create a direct upload", Role.MEMBER, (f, c) -> c.request("POST", "/video/v1/uploads").json("{}")),
+                new Action("continue a TUS upload", Role.MEMBER, (f, c) -> c.request("PATCH", "/uploads/tus/" + f.tusUpload())
+                        .tus().header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+                        .body("0123456789".getBytes(StandardCharsets.US_ASCII))),
                 new Action("start a TUS upload", Role.MEMBER, (f, c) -> c.request("POST", "/uploads/tus").tus()
                         .header("Upload-Length", "10")));
     }

@@ -109,8 +109,7 @@ class TusController {
         requireOffsetOctetStream(request);
         var caller = caller();
         long offset = parseLength(request.getHeader("Upload-Offset"), "Upload-Offset");
-        var progress = uploads.append(caller.organizationId(), uploadId(id), offset, request.getInputStream(), null,
-                checksum(request));
+        var progress = uploads.append(caller, uploadId(id), offset, request.getInputStream(), checksum(request));
         var headers = baseHeaders();
         headers.set("Upload-Offset", String.valueOf(progress.receivedLength()));
         headers.set("Upload-Expires", httpDate(progress.expiresAt()));
