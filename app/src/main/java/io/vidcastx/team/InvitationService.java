@@ -170,6 +170,16 @@ public class InvitationService {
             throw new IllegalArgumentException("Use a password of at least 12 characters");
         }
         String hash = passwords.encode(password);
+        try {
+            return createAccount(token, name, hash);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Another invitation for the same address was accepted at the same moment.
+            throw new InvitationUnusableException("An account for this address exists already: sign in with it, "
+                    + "then open this link again");
+        }
+    }
+
+    private String createAccount(String token, String name, String hash) {
         return transactions.execute(status -> {
             var invitation = usable(token, true);
             if (accounts.findCredentials(invitation.email()).isPresent()) {
