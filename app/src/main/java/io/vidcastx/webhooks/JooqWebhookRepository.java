@@ -52,6 +52,9 @@ class JooqWebhookRepository implements WebhookRepository {
                                   String description, Collection<String> eventTypes) {
         int updated = dsl.update(WEBHOOK_ENDPOINTS)
                 .set(WEBHOOK_ENDPOINTS.URL, url)
+                // A new address is a fresh start for the "failing for days" rule.
+                .set(WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.when(WEBHOOK_ENDPOINTS.URL.eq(url), WEBHOOK_ENDPOINTS.FAILING_SINCE)
+                        .otherwise((OffsetDateTime) null))
                 .set(WEBHOOK_ENDPOINTS.DESCRIPTION, description)
                 .set(WEBHOOK_ENDPOINTS.VERSION, WEBHOOK_ENDPOINTS.VERSION.plus(1))
                 .set(WEBHOOK_ENDPOINTS.UPDATED_AT, DSL.currentOffsetDateTime())
@@ -153,7 +156,8 @@ class JooqWebhookRepository implements WebhookRepository {
                 .set(WEBHOOK_ENDPOINTS.PREVIOUS_SECRET_CIPHERTEXT, previousSecretCiphertext)
                 .set(WEBHOOK_ENDPOINTS.PREVIOUS_SECRET_EXPIRES_AT, previousSecretExpiresAt)
                 .set(WEBHOOK_ENDPOINTS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(scoped(organizationId, id))
+                // Only if nobody rotated in between: otherwise one admin would be shown a secret never stored.
+                .where(scoped(organizationId, id).and(WEBHOOK_ENDPOINTS.SECRET_CIPHERTEXT.eq(previousSecretCiphertext)))
                 .execute() == 1;
     }
 
@@ -167,7 +171,7 @@ class JooqWebhookRepository implements WebhookRepository {
         return dsl.select(WEBHOOK_ATTEMPTS.WEBHOOK_DELIVERY_ID, WEBHOOK_DELIVERIES.EVENT_TYPE, WEBHOOK_DELIVERIES.MESSAGE_ID,
                         WEBHOOK_ATTEMPTS.ATTEMPT, WEBHOOK_ATTEMPTS.ATTEMPTED_AT, WEBHOOK_ATTEMPTS.STATUS_CODE,
                         WEBHOOK_ATTEMPTS.LATENCY_MS, WEBHOOK_ATTEMPTS.RESPONSE_EXCERPT, WEBHOOK_ATTEMPTS.ERROR,
-                        WEBHOOK_ATTEMPTS.NEXT_RETRY_AT, WEBHOOK_DELIVERIES.STATUS)
+                        WEBHOOK_ATTEMPTS.NEXT_RETRY_AT, WEBHOOK_DELIVERIES.STATUS, WEBHOOK_DELIVERIES.ATTEMPTS)
                 .from(WEBHOOK_ATTEMPTS)
                 .join(WEBHOOK_DELIVERIES).on(WEBHOOK_DELIVERIES.WEBHOOK_DELIVERY_ID.eq(WEBHOOK_ATTEMPTS.WEBHOOK_DELIVERY_ID))
                 .where(WEBHOOK_ATTEMPTS.ORGANIZATION_ID.eq(organizationId))
@@ -175,7 +179,8 @@ class JooqWebhookRepository implements WebhookRepository {
                 .orderBy(WEBHOOK_ATTEMPTS.ATTEMPTED_AT.desc(), WEBHOOK_ATTEMPTS.ATTEMPT.desc())
                 .offset(offset).limit(limit)
                 .fetch(r -> new WebhookAttempt(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), DeliveryStatus.fromDb(r.value11())));
+                        r.value7(), r.value8(), r.value9(), r.value10(), DeliveryStatus.fromDb(r.value11()),
+                        r.value4().intValue() == r.value12().intValue()));
     }
 
     @Override
@@ -273,8 +278,15 @@ class JooqWebhookRepository implements WebhookRepository {
 
     @Override
     public OffsetDateTime markFailing(WebhookEndpointId id) {
+        // A streak of failures is unbroken only if the endpoint was tried within the longest gap of the
+        // retry schedule (a day); after a quiet spell a failure starts a new streak instead of counting
+        // the days nobody tried it.
+        var triedLately = DSL.exists(DSL.selectOne().from(WEBHOOK_ATTEMPTS)
+                .where(WEBHOOK_ATTEMPTS.WEBHOOK_ENDPOINT_ID.eq(id)
+                        .and(WEBHOOK_ATTEMPTS.ATTEMPTED_AT.gt(OffsetDateTime.now().minusHours(25)))));
         return dsl.update(WEBHOOK_ENDPOINTS)
-                .set(WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.coalesce(WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.currentOffsetDateTime()))
+                .set(WEBHOOK_ENDPOINTS.FAILING_SINCE, DSL.when(WEBHOOK_ENDPOINTS.FAILING_SINCE.isNotNull().and(triedLately),
+                        WEBHOOK_ENDPOINTS.FAILING_SINCE).otherwise(DSL.currentOffsetDateTime()))
                 .where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(id))
                 .returning(WEBHOOK_ENDPOINTS.FAILING_SINCE)
                 .fetchOptional()

@@ -48,6 +48,20 @@ final class WebhookDeliverer implements JobHandler<WebhookJobData> {
 
     @Override
     public void handle(WebhookJobData job, JobContext context) {
+        try {
+            deliver(job);
+        } catch (RuntimeException e) {
+            if (context.attempt() >= context.maxAttempts()) {
+                // The queue gives up on this job: say so on the delivery, so it does not stay pending for ever
+                // and can be resent from the log.
+                transactions.executeWithoutResult(status -> repository.finishDelivery(
+                        new WebhookDeliveryId(job.deliveryId()), DeliveryStatus.FAILED, "Could not be sent: " + e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private void deliver(WebhookJobData job) {
         var found = repository.deliveryToSend(new WebhookDeliveryId(job.deliveryId()));
         if (found.isEmpty()) {
             return; // Its endpoint was deleted.

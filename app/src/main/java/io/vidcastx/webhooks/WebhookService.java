@@ -120,8 +120,10 @@ public class WebhookService {
         String current = repository.secretCiphertext(caller.organizationId(), id)
                 .orElseThrow(() -> new IllegalArgumentException("No such webhook endpoint"));
         String secret = WebhookSignatures.newSecret();
-        repository.replaceSecret(caller.organizationId(), id, cipher.encrypt(id, secret), current,
-                OffsetDateTime.now().plus(settings.previousSecretGrace()));
+        if (!repository.replaceSecret(caller.organizationId(), id, cipher.encrypt(id, secret), current,
+                OffsetDateTime.now().plus(settings.previousSecretGrace()))) {
+            throw new IllegalStateException("Someone rotated this secret at the same moment; reload the page to see it");
+        }
         return secret;
     }
 

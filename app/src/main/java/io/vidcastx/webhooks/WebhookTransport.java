@@ -57,6 +57,18 @@ final class WebhookTransport {
                 .build();
     }
 
+    /**
+     * The start of the response body, for the log. Only a courtesy: a receiver that answered 2xx and then
+     * broke off its body still accepted the delivery, so a failure here must not turn it into a retry.
+     */
+    private static String excerpt(Response response) {
+        try {
+            return printable(response.peekBody(EXCERPT_BYTES).string());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     HttpOutcome post(URI url, Map<String, String> headers, byte[] body) {
         long started = System.nanoTime();
         try {
@@ -76,7 +88,7 @@ final class WebhookTransport {
                         current = allowed(current, location, "redirect to " + location + ": ");
                         continue;
                     }
-                    String excerpt = printable(response.peekBody(EXCERPT_BYTES).string());
+                    String excerpt = excerpt(response);
                     Duration retryAfter = status == 429 || status == 503 ? retryAfter(response.header("Retry-After")) : null;
                     return new HttpOutcome(status, elapsed(started), excerpt.isEmpty() ? null : excerpt, retryAfter,
                             status >= 200 && status < 300 ? null : "HTTP " + status);

@@ -56,6 +56,13 @@ final class WebhookUrlPolicy {
         if (uri.getRawFragment() != null) {
             throw new IllegalArgumentException("The URL must not have a #fragment");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new IllegalArgumentException("The port must be between 1 and 65535");
+        }
+        if (okhttp3.HttpUrl.parse(uri.toString()) == null) {
+            // java.net.URI accepts a few forms the HTTP client does not; refuse them now, not at each delivery.
+            throw new IllegalArgumentException("Not a URL webhooks can be sent to: " + text);
+        }
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (scheme.equals("http") && !httpHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("The URL must use https:// (plain http is allowed only for the hosts "

@@ -160,6 +160,28 @@ class SsrfGuardTest {
     }
 
     @Test
+    void an_ipv4_mapped_ipv6_answer_from_dns_is_judged_by_the_ipv4_address_inside() throws Exception {
+        // What the JDK's resolver returns for an AAAA record of ::ffff:169.254.169.254: an Inet6Address,
+        // not converted to IPv4 (InetAddress.getByName of the literal would convert it and hide the case).
+        for (String inside : List.of("169.254.169.254", "127.0.0.1", "10.0.0.5", "192.168.1.1")) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(InetAddress.getByName(inside).getAddress(), 0, mapped, 12, 4);
+            var address = java.net.Inet6Address.getByAddress(null, mapped, -1);
+            assertThat(address).isInstanceOf(java.net.Inet6Address.class);
+            assertThat(AddressPolicy.isPublic(address)).as("::ffff:" + inside).isFalse();
+            assertThat(new AddressPolicy(false, List.of()).permits(address)).isFalse();
+        }
+        byte[] publicMapped = new byte[16];
+        publicMapped[10] = (byte) 0xff;
+        publicMapped[11] = (byte) 0xff;
+        System.arraycopy(InetAddress.getByName("8.8.8.8").getAddress(), 0, publicMapped, 12, 4);
+        assertThat(AddressPolicy.isPublic(java.net.Inet6Address.getByAddress(null, publicMapped, -1))).isTrue();
+        assertThat(AddressPolicy.isPublic(InetAddress.getByName("64:ff9b:1::a00:5"))).isFalse();
+    }
+
+    @Test
     void endpoint_urls_need_https_a_host_and_no_credentials() {
         var urls = new WebhookUrlPolicy(List.of("localhost"), new AddressPolicy(false, List.of()));
 
@@ -172,6 +194,7 @@ class SsrfGuardTest {
         assertThatThrownBy(() -> urls.check("https://example.com/a b")).hasMessageContaining("Not a valid URL");
         assertThatThrownBy(() -> urls.check("https://10.0.0.8/hooks")).hasMessageContaining("private address");
         assertThatThrownBy(() -> urls.check("")).hasMessageContaining("Enter the URL");
+        assertThatThrownBy(() -> urls.check("https://example.com:99999/hooks")).hasMessageContaining("port");
     }
 
     @Test

@@ -108,6 +108,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             var endpoint = endpoint(receiver.url("/down"), "video.asset.ready");
             dsl.update(WEBHOOK_ENDPOINTS).set(WEBHOOK_ENDPOINTS.FAILING_SINCE, OffsetDateTime.now().minusDays(6))
                     .where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(endpoint.id())).execute();
+            failedAttemptHoursAgo(endpoint.id(), 3); // it has been failing all along, tried hours ago too
 
             record(organization, "video.asset.ready");
 
@@ -116,6 +117,75 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             assertThat(webhooks.endpoint(owner, endpoint.id()).orElseThrow().disabledReason()).isEqualTo(DisabledReason.FAILING);
             assertThat(webhooks.automaticallyDisabled(owner)).hasSize(1);
         }
+    }
+
+    @Test
+    void after_a_quiet_week_one_failure_starts_a_new_streak_instead_of_disabling_the_endpoint() throws Exception {
+        try (var receiver = new WebhookReceiver(Reply.status(500), Reply.status(200))) {
+            var endpoint = endpoint(receiver.url("/quiet"), "video.asset.ready");
+            dsl.update(WEBHOOK_ENDPOINTS).set(WEBHOOK_ENDPOINTS.FAILING_SINCE, OffsetDateTime.now().minusDays(6))
+                    .where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(endpoint.id())).execute();
+            failedAttemptHoursAgo(endpoint.id(), 24 * 6); // its last try was the day the streak began
+
+            record(organization, "video.asset.ready");
+
+            assertThat(awaitFinished(endpoint.id()).getStatus()).isEqualTo("succeeded");
+            assertThat(receiver.received()).hasSize(2);
+            assertThat(webhooks.endpoint(owner, endpoint.id()).orElseThrow().disabledReason()).isNull();
+        }
+    }
+
+    @Test
+    void a_delivery_cut_short_by_disabling_its_endpoint_can_be_resent_once_it_is_enabled_again() throws Exception {
+        // Retry-After holds the retry back long enough to disable the endpoint first.
+        try (var receiver = new WebhookReceiver(Reply.status(503).withHeader("Retry-After", "3"), Reply.status(200))) {
+            var endpoint = endpoint(receiver.url("/paused"), "video.asset.ready");
+            record(organization, "video.asset.ready");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+            webhooks.setEnabled(owner, endpoint.id(), false); // before the retry runs
+
+            var delivery = awaitFinished(endpoint.id());
+            assertThat(delivery.getFailureReason()).isEqualTo("The endpoint is disabled");
+            var log = webhooks.attempts(owner, endpoint.id(), 0, 10);
+            assertThat(log).singleElement().satisfies(attempt -> {
+                assertThat(attempt.latest()).as("the log offers Resend on it").isTrue();
+                assertThat(attempt.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+            });
+
+            webhooks.setEnabled(owner, endpoint.id(), true);
+            webhooks.resend(owner, new io.vidcastx.db.ids.WebhookDeliveryId(delivery.getWebhookDeliveryId().value()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
+            assertThat(awaitFinished(endpoint.id()).getStatus()).isEqualTo("succeeded");
+        }
+    }
+
+    @Test
+    void a_delivery_whose_job_keeps_failing_ends_failed_instead_of_pending_for_ever() throws Exception {
+        try (var receiver = new WebhookReceiver(Reply.status(200))) {
+            var endpoint = endpoint(receiver.url("/broken"), "video.asset.ready");
+            // A stored URL the sender cannot even parse: every run of the job throws.
+            dsl.update(WEBHOOK_ENDPOINTS).set(WEBHOOK_ENDPOINTS.URL, "http://127.0.0.1:1/a b")
+                    .where(WEBHOOK_ENDPOINTS.WEBHOOK_ENDPOINT_ID.eq(endpoint.id())).execute();
+
+            record(organization, "video.asset.ready");
+
+            var delivery = awaitFinished(endpoint.id());
+            assertThat(delivery.getStatus()).isEqualTo("failed");
+            assertThat(delivery.getFailureReason()).startsWith("Could not be sent");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+
+    /** A failed attempt of an older delivery of the endpoint, as the log would hold it. */
+    private void failedAttemptHoursAgo(io.vidcastx.db.ids.WebhookEndpointId endpoint, int hours) {
+        var delivery = java.util.UUID.randomUUID();
+        var when = OffsetDateTime.now().minusHours(hours);
+        dsl.execute("insert into webhook_deliveries (webhook_delivery_id, webhook_endpoint_id, organization_id, message_id, "
+                + "event_type, payload, status, attempts, created_at) values (?, ?, ?, ?, 'video.asset.ready', '{}', 'failed', 1, ?::timestamptz)",
+                delivery, endpoint.value(), organization.value(), "msg_" + delivery, when.toString());
+        dsl.execute("insert into webhook_attempts (webhook_attempt_id, webhook_delivery_id, webhook_endpoint_id, organization_id, "
+                + "attempt, attempted_at, status_code, latency_ms) values (?, ?, ?, ?, 1, ?::timestamptz, 500, 5)",
+                java.util.UUID.randomUUID(), delivery, endpoint.value(), organization.value(), when.toString());
     }
 
     @Test

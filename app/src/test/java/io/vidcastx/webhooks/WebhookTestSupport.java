@@ -57,7 +57,8 @@ abstract class WebhookTestSupport extends AppTestSupport {
     }
 
     protected List<WebhookDeliveriesRecord> deliveries(WebhookEndpointId endpoint) {
-        return dsl.selectFrom(WEBHOOK_DELIVERIES).where(WEBHOOK_DELIVERIES.WEBHOOK_ENDPOINT_ID.eq(endpoint)).fetch();
+        return dsl.selectFrom(WEBHOOK_DELIVERIES).where(WEBHOOK_DELIVERIES.WEBHOOK_ENDPOINT_ID.eq(endpoint))
+                .orderBy(WEBHOOK_DELIVERIES.CREATED_AT.desc()).fetch();
     }
 
     protected List<WebhookAttemptsRecord> attempts(WebhookEndpointId endpoint) {
@@ -65,6 +66,7 @@ abstract class WebhookTestSupport extends AppTestSupport {
                 .orderBy(WEBHOOK_ATTEMPTS.ATTEMPT).fetch();
     }
 
+    /** The newest delivery of the endpoint, once none is pending. */
     protected WebhookDeliveriesRecord awaitFinished(WebhookEndpointId endpoint) {
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(endpoint).stream()
                 .allMatch(d -> !d.getStatus().equals(DeliveryStatus.PENDING.dbValue())) && !deliveries(endpoint).isEmpty());

@@ -58,8 +58,9 @@ final class DeliveryLog extends Grid<WebhookAttempt> {
     }
 
     private static Component resendButton(WebhookAttempt attempt, Consumer<WebhookDeliveryId> resend) {
-        // On the last attempt of a finished delivery only: one button per delivery, none while it is being tried.
-        if (attempt.deliveryStatus() == DeliveryStatus.PENDING || attempt.nextRetryAt() != null) {
+        // On the latest attempt of a finished delivery only: one button per delivery, none while it is being tried
+        // (a delivery cut short because its endpoint was disabled finishes without a new attempt row).
+        if (attempt.deliveryStatus() == DeliveryStatus.PENDING || !attempt.latest()) {
             return new Span();
         }
         var button = new Button("Resend", click -> resend.accept(attempt.deliveryId()));

@@ -76,8 +76,13 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
         });
         rotateSecret.addClickListener(click -> confirm("Rotate the signing secret?", "Deliveries are signed with the new "
                 + "secret from now on, and with the old one too for a day, so your receiver can switch over.", "Rotate", () -> {
-                    secret.setValue(webhooks.rotateSecret(caller, current().id()));
-                    secret.setVisible(true);
+                    try {
+                        secret.setValue(webhooks.rotateSecret(caller, current().id()));
+                        secret.setVisible(true);
+                    } catch (IllegalStateException e) {
+                        com.vaadin.flow.component.notification.Notification.show(e.getMessage())
+                                .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+                    }
                 }));
         delete.addClickListener(click -> confirm("Delete this endpoint?", "It receives nothing more and its delivery log "
                 + "is deleted.", "Delete", () -> {
