@@ -56,7 +56,9 @@ final class WebhookEncryptionKey {
                 // Not a POSIX file system: its default permissions apply.
             }
             Files.writeString(draft, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            Files.move(draft, file);
+            // A hard link fails atomically when the name exists (a move would check, then overwrite), so two
+            // processes starting together agree on the first key.
+            Files.createLink(file, draft);
             log.info("Generated the webhook secret encryption key in {}; back it up with the database", file);
         } catch (FileAlreadyExistsException e) {
             // Another process on this machine made it first: use theirs.
