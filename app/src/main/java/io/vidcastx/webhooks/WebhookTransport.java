@@ -39,9 +39,11 @@ final class WebhookTransport {
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
 
     private final OkHttpClient client;
+    private final Duration timeout;
     private final WebhookUrlPolicy urls;
 
     WebhookTransport(AddressPolicy addresses, WebhookUrlPolicy urls, Duration timeout) {
+        this.timeout = timeout;
         this.urls = urls;
         this.client = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
@@ -78,7 +80,14 @@ final class WebhookTransport {
                 var request = new Request.Builder().url(toHttpUrl(current)).post(RequestBody.create(body, JSON))
                         .header("User-Agent", "Vidcastx-Webhooks/1.0");
                 headers.forEach(request::header);
-                try (Response response = client.newCall(request.build()).execute()) {
+                // One deadline for the whole delivery, redirects included, not a fresh timeout per hop.
+                long left = timeout.toNanos() - (System.nanoTime() - started);
+                if (left <= 0) {
+                    return failure(started, null, "No response within the timeout");
+                }
+                var call = client.newCall(request.build());
+                call.timeout().timeout(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                try (Response response = call.execute()) {
                     int status = response.code();
                     String location = response.header("Location");
                     if (REDIRECTS.contains(status) && location != null) {
