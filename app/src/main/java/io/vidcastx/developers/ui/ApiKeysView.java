@@ -36,7 +36,7 @@ final class ApiKeysView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final DeveloperKeysService keys;
-    private final Caller caller;
+    private final CallerResolver callers;
     final Grid<ApiKeyInfo> apiKeys = new Grid<>(ApiKeyInfo.class, false);
     final Grid<SigningKeyInfo> signingKeys = new Grid<>(SigningKeyInfo.class, false);
     final Button createApiKey = new Button("Create API key", VaadinIcon.PLUS.create());
@@ -44,8 +44,8 @@ final class ApiKeysView extends VerticalLayout {
 
     ApiKeysView(DeveloperKeysService keys, CallerResolver callers) {
         this.keys = keys;
-        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
-        boolean admin = caller.may(Role.ADMIN);
+        this.callers = callers;
+        boolean admin = caller().may(Role.ADMIN);
 
         apiKeys.addColumn(ApiKeyInfo::name).setKey("name").setHeader("Name").setFlexGrow(2);
         apiKeys.addColumn(ApiKeyInfo::tokenId).setKey("token").setHeader("Token ID").setFlexGrow(2);
@@ -54,7 +54,7 @@ final class ApiKeysView extends VerticalLayout {
         apiKeys.addColumn(key -> key.lastUsedAt() == null ? "Never" : when(key.lastUsedAt())).setKey("used").setHeader("Last used");
         if (admin) {
             apiKeys.addComponentColumn(key -> revokeButton("API key \"" + key.name() + "\"",
-                    () -> keys.revokeApiKey(caller, key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+                    () -> keys.revokeApiKey(caller(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         }
         apiKeys.setAllRowsVisible(true);
         apiKeys.setEmptyStateText("No API keys yet.");
@@ -63,7 +63,7 @@ final class ApiKeysView extends VerticalLayout {
         signingKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created");
         if (admin) {
             signingKeys.addComponentColumn(key -> revokeButton("signing key " + key.id(),
-                    () -> keys.revokeSigningKey(caller, key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+                    () -> keys.revokeSigningKey(caller(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         }
         signingKeys.setAllRowsVisible(true);
         signingKeys.setEmptyStateText("No signing keys yet.");
@@ -73,7 +73,7 @@ final class ApiKeysView extends VerticalLayout {
         createApiKey.addClickListener(click -> askName());
         createSigningKey.setVisible(admin);
         createSigningKey.addClickListener(click -> {
-            var created = keys.createSigningKey(caller);
+            var created = keys.createSigningKey(caller());
             refresh();
             new SecretDialog("Signing key created", "This is the only time the private key is shown. Sign playback "
                     + "tokens (RS256 JWT with kid = the key ID) with it on your server.",
@@ -88,8 +88,8 @@ final class ApiKeysView extends VerticalLayout {
     }
 
     void refresh() {
-        apiKeys.setItems(keys.apiKeys(caller));
-        signingKeys.setItems(keys.signingKeys(caller));
+        apiKeys.setItems(keys.apiKeys(caller()));
+        signingKeys.setItems(keys.signingKeys(caller()));
     }
 
     private void askName() {
@@ -106,7 +106,7 @@ final class ApiKeysView extends VerticalLayout {
         access.setWidth("24rem");
         var create = new Button("Create", click -> {
             try {
-                var created = keys.createApiKey(caller, name.getValue(), access.getValue());
+                var created = keys.createApiKey(caller(), name.getValue(), access.getValue());
                 dialog.close();
                 refresh();
                 new SecretDialog("API key created", "This is the only time the secret is shown: store it now. "
@@ -147,5 +147,10 @@ final class ApiKeysView extends VerticalLayout {
 
     private static String when(java.time.OffsetDateTime time) {
         return WHEN.format(time.atZoneSameInstant(ZoneId.systemDefault()));
+    }
+
+    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
+    private Caller caller() {
+        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

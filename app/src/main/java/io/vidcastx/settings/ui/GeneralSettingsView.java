@@ -35,7 +35,7 @@ final class GeneralSettingsView extends VerticalLayout {
     private static final int LOGO_MAX_BYTES = 1024 * 1024;
 
     private final OrganizationSettingsService settings;
-    private final Caller caller;
+    private final CallerResolver callers;
     final TextField name = new TextField("Organization name");
     final TextField slug = new TextField("URL slug");
     final Button save = new Button("Save");
@@ -52,9 +52,9 @@ final class GeneralSettingsView extends VerticalLayout {
         this.settings = settings;
         this.accounts = accounts;
         this.authentication = authentication;
-        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        this.callers = callers;
         slug.setHelperText("Lower-case letters, digits and dashes; used in links");
-        boolean admin = caller.may(Role.ADMIN);
+        boolean admin = caller().may(Role.ADMIN);
         name.setReadOnly(!admin);
         slug.setReadOnly(!admin);
         save.setVisible(admin);
@@ -72,14 +72,14 @@ final class GeneralSettingsView extends VerticalLayout {
             logoUpload.addFileRejectedListener(rejected -> error(rejected.getErrorMessage()));
             removeLogo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             removeLogo.addClickListener(click -> {
-                settings.removeLogo(caller);
+                settings.removeLogo(caller());
                 showLogo();
             });
             add(logoUpload, removeLogo);
         }
-        if (caller.may(Role.OWNER)) {
+        if (caller().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, caller,
+            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, caller(),
                     authentication.getPrincipalName().orElseThrow(), slug.getValue()).open());
             add(new H3("Danger zone"), new Paragraph("Deleting the organization deletes its videos, files, keys, "
                     + "webhooks and memberships for good."), deleteOrganization);
@@ -90,7 +90,7 @@ final class GeneralSettingsView extends VerticalLayout {
 
     private void changeLogo(byte[] bytes) {
         try {
-            settings.changeLogo(caller, bytes);
+            settings.changeLogo(caller(), bytes);
             logoUpload.clearFileList();
             showLogo();
             Notification.show("Logo changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -112,7 +112,7 @@ final class GeneralSettingsView extends VerticalLayout {
     }
 
     private void load() {
-        var current = settings.get(caller);
+        var current = settings.get(caller());
         name.setValue(current.name());
         slug.setValue(current.slug());
         version = current.version();
@@ -120,7 +120,7 @@ final class GeneralSettingsView extends VerticalLayout {
 
     private void save() {
         try {
-            settings.update(caller, name.getValue(), slug.getValue(), version);
+            settings.update(caller(), name.getValue(), slug.getValue(), version);
             slug.setInvalid(false);
             load();
             Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -131,5 +131,10 @@ final class GeneralSettingsView extends VerticalLayout {
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
+    private Caller caller() {
+        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -31,13 +31,13 @@ import jakarta.annotation.security.PermitAll;
 final class TranscriptSearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private final TranscriptService transcripts;
-    private final Caller caller;
+    private final CallerResolver callers;
     final TextField query = new TextField();
     final Div results = new Div();
 
     TranscriptSearchView(TranscriptService transcripts, CallerResolver callers) {
         this.transcripts = transcripts;
-        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        this.callers = callers;
         query.setPlaceholder("Words said in your videos: budget \"next quarter\" -draft");
         query.setPrefixComponent(VaadinIcon.SEARCH.create());
         query.setAriaLabel("Search transcripts");
@@ -64,7 +64,7 @@ final class TranscriptSearchView extends VerticalLayout implements BeforeEnterOb
         if (words.isBlank()) {
             return;
         }
-        var hits = transcripts.search(caller, words);
+        var hits = transcripts.search(caller(), words);
         if (hits.isEmpty()) {
             results.add(new Paragraph("Nothing said in your videos matches \"" + words.strip() + "\"."));
             return;
@@ -97,5 +97,10 @@ final class TranscriptSearchView extends VerticalLayout implements BeforeEnterOb
         var item = new Div(link, text);
         item.addClassName("transcript-hit");
         return item;
+    }
+
+    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
+    private Caller caller() {
+        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

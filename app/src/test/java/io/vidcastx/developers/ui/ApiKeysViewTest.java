@@ -53,6 +53,29 @@ class ApiKeysViewTest extends AppTestSupport {
     }
 
     @Test
+    void an_admin_demoted_while_the_page_is_open_can_no_longer_create_keys_from_it() {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        assertThat(view.createApiKey.isVisible()).isTrue();
+        dsl.update(io.vidcastx.db.jooq.Tables.MEMBERSHIPS).set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ROLE, "viewer")
+                .where(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.USER_ID.in(dsl.select(io.vidcastx.db.jooq.Tables.USERS.USER_ID)
+                        .from(io.vidcastx.db.jooq.Tables.USERS).where(io.vidcastx.db.jooq.Tables.USERS.EMAIL.eq("admin@example.com"))))
+                .execute();
+        try {
+            _click(view.createApiKey);
+            _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Too late");
+            assertThatThrownBy(() -> _click(_get(Button.class, spec -> spec.withText("Create"))))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(dsl.fetchCount(API_KEYS)).isZero();
+        } finally {
+            dsl.update(io.vidcastx.db.jooq.Tables.MEMBERSHIPS).set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ROLE, "admin")
+                    .where(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ROLE.eq("viewer").and(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.USER_ID
+                            .in(dsl.select(io.vidcastx.db.jooq.Tables.USERS.USER_ID).from(io.vidcastx.db.jooq.Tables.USERS)
+                                    .where(io.vidcastx.db.jooq.Tables.USERS.EMAIL.eq("admin@example.com"))))).execute();
+        }
+    }
+
+    @Test
     void a_new_api_key_shows_its_secret_once_and_stores_only_a_hash() {
         signInAsOwner();
         var view = open();
