@@ -118,10 +118,13 @@ public class TranscriptStore {
     /**
      * Writes the transcript's WebVTT file ({@code captions/{videoId}/{lang}.vtt}) and subtitle
      * playlist, and the master playlist's subtitle group for all of the video's transcripts.
+     * Call it inside the transaction that changed the rows: publishes of one video then run one
+     * after another (see {@link #lockVideo}).
      */
     public void publish(StoredTranscript transcript) {
         var organizationId = transcript.organizationId();
         var videoId = transcript.videoId();
+        lockVideo(videoId);
         String bucket = storage.defaultBucket();
         var cues = cues(organizationId, transcript.id());
         storage.uploadFile(bucket, StorageKeys.captions(videoId, transcript.language()),
@@ -147,6 +150,21 @@ public class TranscriptStore {
         if (!updated.equals(master)) {
             storage.uploadFile(bucket, masterKey, updated.getBytes(StandardCharsets.UTF_8), HLS);
         }
+    }
+
+    /**
+     * Waits for other transactions publishing this video's captions to end, and holds them off until
+     * this one ends. The master playlist is rebuilt from the rows this transaction sees; two
+     * publishes running side by side (the AI worker committing one language while a person uploads
+     * another) would each miss the other's uncommitted track, and the last upload of the master
+     * would drop it. Once the lock is held, the other transaction has committed, and PostgreSQL's
+     * read committed isolation shows its rows to the next statement. An advisory lock, not a row
+     * lock on the video: inserting a transcript already holds a key-share lock on the video row,
+     * so two writers upgrading it would deadlock.
+     */
+    private void lockVideo(VideoId videoId) {
+        dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class,
+                DSL.val("captions:" + videoId))).fetch();
     }
 
     /** The language's English name for players' caption menus ("English", "Portuguese (Brazil)"). */
