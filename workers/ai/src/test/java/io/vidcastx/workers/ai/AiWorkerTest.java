@@ -6,6 +6,7 @@ import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.TRANSCRIPTS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.TranscriptStore;
@@ -22,6 +24,8 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.queue.AIJobData;
 import io.vidcastx.core.queue.AIJobType;
+import io.vidcastx.core.queue.EnqueueOptions;
+import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.storage.StorageKeys;
@@ -76,6 +80,8 @@ class AiWorkerTest {
     FfmpegBinaries binaries;
     @Autowired
     MediaProcessRunner runner;
+    @Autowired
+    TranscribeJobHandler handler;
 
     private OrganizationId organization;
     private ReadyVideos videos;
@@ -206,5 +212,75 @@ class AiWorkerTest {
 
         assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
         assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
+    }
+
+    private int trackEvents(VideoId id) {
+        return dsl.fetchCount(EVENTS, EVENTS.OBJECT_ID.eq(id.toString()).and(EVENTS.TYPE.eq("video.asset.track.ready")));
+    }
+
+    @Test
+    void a_job_delivered_again_after_a_person_edited_its_transcript_leaves_the_edit_alone() {
+        VideoId id = videos.ready(organization, videos.source("redelivered.mp4", 4, true), 4, true);
+        JobId job = transcribe(id, null);
+        assertThat(finished(job).getStatus()).isEqualTo("completed");
+        var transcript = transcripts.forVideo(organization, id).getFirst();
+        var edited = List.of(new Cue(0, 1_000, "Corrected by hand"));
+        Boolean saved = transactions.execute(status -> transcripts.update(organization, transcript.id(),
+                transcript.version(), edited));
+        assertThat(saved).isTrue();
+
+        // Its completion was lost after the transcript committed: the same job runs again.
+        dsl.update(JOBS).set(JOBS.STATUS, "failed").where(JOBS.JOB_ID.eq(job)).execute();
+        Boolean requeued = transactions.execute(status -> queue.retry(job));
+        assertThat(requeued).isTrue();
+        assertThat(finished(job).getStatus()).isEqualTo("completed");
+
+        var after = transcripts.forVideo(organization, id).getFirst();
+        assertThat(after.edited()).isTrue();
+        assertThat(transcripts.cues(organization, after.id())).isEqualTo(edited);
+        assertThat(trackEvents(id)).as("the track was made once").isEqualTo(1);
+
+        // A transcription asked for after the edit replaces it, as the dashboard warns.
+        assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
+        assertThat(transcripts.forVideo(organization, id).getFirst().edited()).isFalse();
+    }
+
+    @Test
+    void a_job_whose_lease_was_taken_over_commits_nothing() throws Exception {
+        VideoId id = videos.ready(organization, videos.source("taken-over.mp4", 3, true), 3, true);
+        var data = new AIJobData(id, AIJobType.TRANSCRIBE, null);
+        // Queued far in the future so that only this test runs it, as a worker that lost the job would.
+        JobId job = transactions.execute(status -> queue.enqueue(Queues.AI_JOBS, data,
+                EnqueueOptions.delayed(Duration.ofDays(1))));
+        var lostLease = new JobContext() {
+            public JobId jobId() {
+                return job;
+            }
+
+            public int attempt() {
+                return 1;
+            }
+
+            public int maxAttempts() {
+                return 5;
+            }
+
+            public void reportProgress(int percent) {
+            }
+
+            public boolean isCancelled() {
+                return false; // no heartbeat noticed yet
+            }
+
+            public boolean confirmLease() {
+                return false; // the database says another worker has it
+            }
+        };
+
+        assertThatThrownBy(() -> handler.handle(data, lostLease))
+                .isInstanceOf(SpeechRecognizer.TranscriptionCancelledException.class);
+        assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
+        assertThat(trackEvents(id)).isZero();
+        assertThat(text(StorageKeys.hlsMaster(id))).doesNotContain("SUBTITLES");
     }
 }
