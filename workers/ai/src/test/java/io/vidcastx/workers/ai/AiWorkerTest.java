@@ -82,6 +82,8 @@ class AiWorkerTest {
     MediaProcessRunner runner;
     @Autowired
     TranscribeJobHandler handler;
+    @Autowired
+    AiProperties settings;
 
     private OrganizationId organization;
     private ReadyVideos videos;
@@ -282,5 +284,58 @@ class AiWorkerTest {
         assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
         assertThat(trackEvents(id)).isZero();
         assertThat(text(StorageKeys.hlsMaster(id))).doesNotContain("SUBTITLES");
+    }
+
+    @Test
+    void a_video_whose_audio_track_is_a_blip_fails_at_once_with_a_reason() {
+        Path blip = videos.ffmpeg("blip.mp4", List.of("-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=0.05",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+        VideoId id = videos.ready(organization, blip, 2, true);
+
+        var job = finished(transcribe(id, null));
+
+        assertThat(job.getStatus()).isEqualTo("failed");
+        assertThat(job.getLastError()).contains("The audio track is empty or silent");
+        assertThat(job.getAttempts()).isEqualTo(1);
+    }
+
+    /** RMS of PCM samples [from, to). */
+    private static double loudness(PcmAudio audio, long from, int count) {
+        float[] samples = audio.read(from, count);
+        double sum = 0;
+        for (float sample : samples) {
+            sum += sample * sample;
+        }
+        return Math.sqrt(sum / samples.length);
+    }
+
+    @Test
+    void sound_that_starts_after_the_picture_keeps_its_place_in_the_extracted_audio() {
+        Path late = videos.ffmpeg("late-sound.mp4", List.of("-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25:duration=3", "-itsoffset", "0.5", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=44100:duration=2", "-map", "0:v", "-map", "1:a", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+
+        try (var audio = new PcmAudio(videos.pcm(late, "late-sound.f32"))) {
+            int rate = PcmAudio.SAMPLE_RATE;
+            assertThat(loudness(audio, 0, rate * 4 / 10)).as("silence before the sound starts").isLessThan(0.001);
+            assertThat(loudness(audio, rate * 6 / 10, rate * 4 / 10)).as("the tone from 0.5 s").isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void only_input_that_cannot_be_decoded_fails_extraction_for_good() throws Exception {
+        var extraction = new AudioExtraction(binaries, runner, settings);
+        Path garbage = Files.writeString(dir.resolve("garbage.mp4"), "this is not a video");
+        assertThatThrownBy(() -> extraction.extract(garbage, dir.resolve("garbage.f32"), null, p -> { }, () -> false))
+                .isInstanceOf(io.vidcastx.core.queue.PermanentJobFailure.class)
+                .hasMessageContaining("could not be decoded");
+
+        // The output cannot be written (here: it is a folder; in life: a full disk): worth another attempt.
+        Path source = videos.source("unwritable.mp4", 1, true);
+        Path folder = Files.createDirectories(dir.resolve("unwritable.f32"));
+        assertThatThrownBy(() -> extraction.extract(source, folder, null, p -> { }, () -> false))
+                .isInstanceOf(io.vidcastx.core.media.FfmpegException.class);
     }
 }
