@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.captions.Cue;
@@ -42,6 +43,7 @@ public class TranscriptService {
     /** Larger than any real caption file (a 3-hour film is about 200 kB). */
     public static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
     private static final int SEARCH_LIMIT = 50;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private final TranscriptRepository repository;
     private final TranscriptStore store;
@@ -130,12 +132,17 @@ public class TranscriptService {
      * Replaces (or adds) the video's captions in {@code language} with an uploaded WebVTT file.
      *
      * @throws io.vidcastx.core.captions.CaptionFormatException naming the line that is not WebVTT
+     * @throws IllegalStateException when the video is not ready yet
      */
     @Transactional
     public StoredTranscript upload(Caller caller, VideoId videoId, String language, String fileName, byte[] content) {
         caller.require(Role.MEMBER, "upload captions");
-        if (repository.video(caller.organizationId(), videoId).isEmpty()) {
-            throw new IllegalArgumentException("No such video");
+        var video = repository.video(caller.organizationId(), videoId)
+                .orElseThrow(() -> new IllegalArgumentException("No such video"));
+        if (!video.status().equals("ready")) {
+            // Before the master playlist exists the track could not be added to it, and the
+            // segments' MPEG-TS clock could not be read for the cues' timestamp map.
+            throw new IllegalStateException("Captions can be uploaded once the video is ready");
         }
         if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
             throw new IllegalArgumentException("'" + language + "' is not a language code such as en or pt-BR");
@@ -173,7 +180,8 @@ public class TranscriptService {
     /** The moments in the organization's videos where the words are said, best matches first. */
     @Transactional(readOnly = true)
     public List<SearchHit> search(Caller caller, String query) {
-        String words = query.strip();
+        // PostgreSQL refuses NUL in text, and no control character is ever a word.
+        String words = CONTROL.matcher(query).replaceAll(" ").strip();
         if (words.isEmpty()) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.Timestamps;
@@ -16,17 +17,24 @@ final class CueRow extends HorizontalLayout {
 
     final TextField start = new TextField("Start");
     final TextField end = new TextField("End");
-    final TextField text = new TextField("Text");
+    /** A text area: cues of two lines (two speakers, a long sentence) keep their line break. */
+    final TextArea text = new TextArea("Text");
     final Button play = new Button(VaadinIcon.PLAY.create());
     final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
+    private final String originalStart;
+    private final String originalEnd;
+    private final String originalText;
 
     CueRow(Cue cue, DoubleConsumer seek, boolean editable, Runnable onRemove) {
         addClassName("cue-row");
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.BASELINE);
-        start.setValue(Timestamps.format(cue.startMs(), '.'));
-        end.setValue(Timestamps.format(cue.endMs(), '.'));
-        text.setValue(cue.text().replace('\n', ' '));
+        originalStart = Timestamps.format(cue.startMs(), '.');
+        originalEnd = Timestamps.format(cue.endMs(), '.');
+        originalText = cue.text();
+        start.setValue(originalStart);
+        end.setValue(originalEnd);
+        text.setValue(originalText);
         for (var time : new TextField[] {start, end}) {
             time.setWidth("9em");
             time.setPattern("[0-9:.]*");
@@ -42,6 +50,12 @@ final class CueRow extends HorizontalLayout {
         remove.addClickListener(click -> onRemove.run());
         add(play, start, end, text, remove);
         setFlexGrow(1, text);
+    }
+
+    /** True when something was typed here since the row was made. */
+    boolean changed() {
+        return !start.getValue().equals(originalStart) || !end.getValue().equals(originalEnd)
+                || !text.getValue().equals(originalText);
     }
 
     private java.util.OptionalLong cueStart() {

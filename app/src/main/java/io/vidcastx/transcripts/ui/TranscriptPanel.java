@@ -25,18 +25,22 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.Languages;
 import io.vidcastx.core.captions.StoredTranscript;
 import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.storage.StorageException;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.transcripts.Transcript;
 import io.vidcastx.transcripts.TranscriptService;
 import io.vidcastx.transcripts.TranscriptionJob;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The video page's transcript: how the transcription is going, the cues with their times (edit,
@@ -45,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptPanel extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(TranscriptPanel.class);
     private static final String DETECT = "auto";
     private static final int POLL_MS = 2000;
 
@@ -66,6 +71,11 @@ public final class TranscriptPanel extends VerticalLayout {
     final Upload upload = new Upload();
     private final List<CueRow> rows = new ArrayList<>();
     private @Nullable Transcript shown;
+    private List<StoredTranscript> listed = List.of();
+    /** True while {@link #refresh} replaces the track list: that is no choice of the user's. */
+    private boolean listing;
+    /** The version of the shown transcript whose change was already pointed out. */
+    private long changeNoticed = -1;
     private @Nullable Registration polling;
 
     public TranscriptPanel(TranscriptService transcripts, Caller caller, VideoId videoId, DoubleConsumer seek) {
@@ -93,7 +103,7 @@ public final class TranscriptPanel extends VerticalLayout {
         track.setLabel("Captions");
         track.setItemLabelGenerator(t -> t.name() + " — " + t.model() + (t.edited() ? ", edited" : ""));
         track.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
+            if (!listing && change.getValue() != null) {
                 show(transcripts.get(caller, change.getValue().id()).orElse(null));
             }
         });
@@ -113,8 +123,8 @@ public final class TranscriptPanel extends VerticalLayout {
         uploadLanguage.setHelperText("e.g. en, de, pt-BR");
         upload.setAcceptedFileTypes(".vtt", "text/vtt");
         upload.setMaxFileSize(TranscriptService.MAX_UPLOAD_BYTES);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> uploaded(metadata.fileName(), bytes)))));
+        upload.setUploadHandler(new BoundedUploadHandler(TranscriptService.MAX_UPLOAD_BYTES, this::uploaded,
+                reason -> Notification.show(reason).addThemeVariants(NotificationVariant.LUMO_ERROR)));
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Replace with a WebVTT file (.vtt)"));
         var uploadRow = new HorizontalLayout(uploadLanguage, upload);
         uploadRow.setVisible(editor);
@@ -123,24 +133,55 @@ public final class TranscriptPanel extends VerticalLayout {
         refresh();
     }
 
-    /** Reads the transcription job and the transcripts again. */
+    /**
+     * Reads the transcription job and the list of transcripts again. It runs every two seconds
+     * while a transcription is waiting or running, so the cues are read again only when the shown
+     * transcript changed, and never over edits not yet saved.
+     */
     void refresh() {
         var job = transcripts.transcription(caller, videoId);
         status.setText(statusText(job.orElse(null)));
         status.getElement().setAttribute("data-state", job.map(TranscriptionJob::status).orElse("none"));
         transcribe.setEnabled(job.map(j -> !j.running()).orElse(true));
-        var tracks = transcripts.list(caller, videoId);
-        track.setItems(tracks);
-        track.setVisible(!tracks.isEmpty());
-        if (tracks.isEmpty()) {
-            show(null);
-        } else {
-            var keep = shown == null ? tracks.getFirst()
-                    : tracks.stream().filter(t -> t.id().equals(shown.meta().id())).findFirst().orElse(tracks.getFirst());
-            track.setValue(keep);
-            show(transcripts.get(caller, keep.id()).orElse(null));
-        }
+        updateTracks(transcripts.list(caller, videoId));
         updatePolling(job.map(TranscriptionJob::running).orElse(false));
+    }
+
+    private void updateTracks(List<StoredTranscript> tracks) {
+        track.setVisible(!tracks.isEmpty());
+        var current = shown == null ? null
+                : tracks.stream().filter(t -> t.id().equals(shown.meta().id())).findFirst().orElse(null);
+        var keep = current != null ? current : tracks.isEmpty() ? null : tracks.getFirst();
+        if (!tracks.equals(listed)) {
+            listed = tracks;
+            listing = true;
+            try {
+                track.setItems(tracks);
+                track.setValue(keep);
+            } finally {
+                listing = false;
+            }
+        }
+        if (keep == null) {
+            if (shown != null) {
+                show(null);
+            }
+        } else if (current == null) {
+            show(transcripts.get(caller, keep.id()).orElse(null));
+        } else if (current.version() != shown.meta().version()) {
+            if (!unsavedEdits()) {
+                show(transcripts.get(caller, current.id()).orElse(null));
+            } else if (changeNoticed != current.version()) {
+                changeNoticed = current.version();
+                Notification.show("These captions were changed meanwhile (a new transcription or another editor). "
+                        + "Your edits are kept on screen, but saving them will ask you to reload.");
+            }
+        }
+    }
+
+    /** True when a cue was typed in or removed since the transcript was shown. */
+    boolean unsavedEdits() {
+        return shown != null && (rows.size() != shown.cues().size() || rows.stream().anyMatch(CueRow::changed));
     }
 
     private String statusText(@Nullable TranscriptionJob job) {
@@ -204,10 +245,12 @@ public final class TranscriptPanel extends VerticalLayout {
         try {
             transcripts.save(caller, shown.meta().id(), shown.meta().version(), editedCues());
             Notification.show("Captions saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            shown = transcripts.get(caller, shown.meta().id()).orElse(null);
+            show(transcripts.get(caller, shown.meta().id()).orElse(null));
             refresh();
-        } catch (IllegalArgumentException | org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (IllegalArgumentException | OptimisticLockingFailureException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (DataAccessException | StorageException e) {
+            failed("The captions could not be saved", e);
         }
     }
 
@@ -228,11 +271,20 @@ public final class TranscriptPanel extends VerticalLayout {
             var stored = transcripts.upload(caller, videoId, uploadLanguage.getValue().strip(), fileName, bytes);
             Notification.show("Captions in " + stored.name() + " replaced from " + fileName)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            shown = transcripts.get(caller, stored.id()).orElse(null);
+            show(transcripts.get(caller, stored.id()).orElse(null));
             refresh();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (DataAccessException | StorageException e) {
+            failed("The captions could not be uploaded", e);
         }
+    }
+
+    /** The database or storage failed: nothing was changed (the transaction rolled back), and the user may try again. */
+    private static void failed(String what, RuntimeException e) {
+        log.warn("{}: {}", what, e.toString());
+        Notification.show(what + " because the database or storage did not answer; nothing was changed. Try again "
+                + "in a moment.").addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private static DownloadHandler download(String fileName, String contentType, java.util.function.Supplier<String> body) {

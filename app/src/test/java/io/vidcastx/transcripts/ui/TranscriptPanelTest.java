@@ -12,10 +12,13 @@ import java.util.List;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.captions.Cue;
+import io.vidcastx.core.captions.StoredTranscript;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.captions.WebVtt;
 import io.vidcastx.core.storage.StorageKeys;
@@ -210,5 +213,100 @@ class TranscriptPanelTest extends AppTestSupport {
 
         NotificationsKt.expectNotifications("The video has no sound to transcribe");
         assertThat(dsl.fetchCount(JOBS, JOBS.PAYLOAD.cast(String.class).contains(id.toString()))).isZero();
+    }
+
+    /** What the browser does every two seconds while a transcription waits or runs. */
+    private static void poll() {
+        var ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+    }
+
+    @Test
+    void polling_while_a_transcription_waits_keeps_unsaved_edits_and_shows_other_changes_otherwise() {
+        signInAsOwner();
+        var id = fixtures.readyVideo(organization, "Launch");
+        StoredTranscript stored = fixtures.transcript(organization, id, "en", cues);
+        var panel = open(id);
+        _click(panel.transcribe);
+        NotificationsKt.expectNotifications(
+                "Transcription queued; it will replace the captions in its language, edits included");
+
+        row(panel, 1).text.setValue("Typed, not saved yet");
+        poll();
+        assertThat(row(panel, 1).text.getValue()).isEqualTo("Typed, not saved yet");
+
+        // Saved elsewhere meanwhile: the typing stays on screen, and the user is told.
+        store.update(organization, stored.id(), stored.version(), List.of(new Cue(0, 1_000, "Changed elsewhere")));
+        poll();
+        poll();
+        assertThat(row(panel, 1).text.getValue()).isEqualTo("Typed, not saved yet");
+        NotificationsKt.expectNotifications("These captions were changed meanwhile (a new transcription or another "
+                + "editor). Your edits are kept on screen, but saving them will ask you to reload.");
+
+        // With nothing typed, the next poll shows the change.
+        row(panel, 1).text.setValue("Here is the new camera");
+        poll();
+        assertThat(panel.cueList.getComponentCount()).isEqualTo(1);
+        assertThat(row(panel, 0).text.getValue()).isEqualTo("Changed elsewhere");
+    }
+
+    @Test
+    void a_cue_of_two_lines_keeps_its_line_break_when_the_transcript_is_saved() {
+        signInAsOwner();
+        var id = fixtures.readyVideo(organization, "Dialogue");
+        var stored = fixtures.transcript(organization, id, "en",
+                List.of(new Cue(0, 2_000, "ADA: Hello\nBOB: Hi"), new Cue(2_000, 4_000, "Bye")));
+        var panel = open(id);
+
+        row(panel, 1).text.setValue("Goodbye");
+        _click(panel.save);
+
+        assertThat(store.cues(organization, stored.id()))
+                .containsExactly(new Cue(0, 2_000, "ADA: Hello\nBOB: Hi"), new Cue(2_000, 4_000, "Goodbye"));
+    }
+
+    @Test
+    void a_nul_character_typed_into_a_cue_is_dropped_instead_of_failing_the_page() {
+        signInAsOwner();
+        var id = fixtures.readyVideo(organization, "Launch");
+        var stored = fixtures.transcript(organization, id, "en", cues);
+        var panel = open(id);
+
+        row(panel, 0).text.setValue("Welcome\u0000 to the launch");
+        _click(panel.save);
+
+        NotificationsKt.expectNotifications("Captions saved");
+        assertThat(store.cues(organization, stored.id()).getFirst().text()).isEqualTo("Welcome to the launch");
+    }
+
+    @Test
+    void captions_cannot_be_uploaded_before_the_video_is_ready() {
+        signInAsOwner();
+        var id = fixtures.readyVideo(organization, "Launch");
+        var panel = open(id);
+        dsl.update(VIDEOS).set(VIDEOS.STATUS, "processing").where(VIDEOS.VIDEO_ID.eq(id)).execute();
+
+        UploadKt._upload(panel.upload, "early.vtt", "text/vtt",
+                "WEBVTT\n\n00:01.000 --> 00:03.000\nToo early\n".getBytes(StandardCharsets.UTF_8));
+        MockVaadin.clientRoundtrip(false);
+
+        NotificationsKt.expectNotifications("Captions can be uploaded once the video is ready");
+        assertThat(store.forVideo(organization, id)).isEmpty();
+    }
+
+    @Test
+    void a_caption_file_over_5_mb_is_refused_whatever_the_browser_checked() {
+        signInAsOwner();
+        var id = fixtures.readyVideo(organization, "Launch");
+        var panel = open(id);
+        byte[] huge = ("WEBVTT\n\n00:01.000 --> 00:03.000\n" + "x".repeat(5 * 1024 * 1024) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        UploadKt._upload(panel.upload, "huge.vtt", "text/vtt", huge);
+        MockVaadin.clientRoundtrip(false);
+
+        NotificationsKt.expectNotifications(
+                "huge.vtt is larger than 5 MB; a caption file is far smaller (a 3-hour film is about 200 kB).");
+        assertThat(store.forVideo(organization, id)).isEmpty();
     }
 }

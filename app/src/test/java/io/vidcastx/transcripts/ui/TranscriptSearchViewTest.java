@@ -92,4 +92,16 @@ class TranscriptSearchViewTest extends AppTestSupport {
                 .containsExactly("Nothing said in your videos matches \"pineapple\".");
         dsl.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ORGANIZATION_ID.eq(stranger)).execute();
     }
+
+    @Test
+    void control_characters_in_the_query_are_ignored_rather_than_sent_to_postgresql() {
+        signInAsOwner();
+        var launch = fixtures.readyVideo(organization, "Keynote");
+        fixtures.transcript(organization, launch, "en", List.of(new Cue(1_000, 3_000, "Our budget grows")));
+
+        var view = search("\u0000budget\u0007");
+
+        assertThat(_find(view.results, Anchor.class)).extracting(Anchor::getHref)
+                .containsExactly("videos/" + launch + "?t=1.000");
+    }
 }

@@ -57,12 +57,13 @@ public final class MpegTsClock {
             String segment = playlist.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no segment in " + playlistKey.get()));
             String folder = playlistKey.get().substring(0, playlistKey.get().lastIndexOf('/') + 1);
-            Path local = workDir.resolve("first-segment-" + videoId + ".ts");
-            storage.downloadFile(storage.defaultBucket(), StorageKeys.validate(folder + segment), local);
-            var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-show_entries", "format=start_time",
-                    "-of", "default=noprint_wrappers=1:nokey=1", local.toString()), workDir, Duration.ofMinutes(1), null,
-                    () -> false);
+            // A file of its own: two jobs may read the same video's clock in one shared folder at once.
+            Path local = Files.createTempFile(workDir, "first-segment-", ".ts");
             try {
+                storage.downloadFile(storage.defaultBucket(), StorageKeys.validate(folder + segment), local);
+                var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-show_entries", "format=start_time",
+                        "-of", "default=noprint_wrappers=1:nokey=1", local.toString()), workDir, Duration.ofMinutes(1),
+                        null, () -> false);
                 return Math.round(Double.parseDouble(lines.getFirst().strip()) * 90_000);
             } finally {
                 Files.deleteIfExists(local);

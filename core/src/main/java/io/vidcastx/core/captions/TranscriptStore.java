@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,12 +16,15 @@ import java.util.Optional;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.TranscriptId;
 import io.vidcastx.db.ids.VideoId;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transcripts in PostgreSQL and their files in storage, kept in step for the AI worker and the
@@ -47,6 +51,36 @@ public class TranscriptStore {
      */
     public StoredTranscript replace(OrganizationId organizationId, VideoId videoId, String language, String model,
                                     String source, List<Cue> cues, long mpegtsOffset) {
+        return upsert(organizationId, videoId, language, model, source, cues, mpegtsOffset, null, DSL.noCondition())
+                .orElseThrow(() -> new IllegalStateException("The video belongs to another organization"));
+    }
+
+    /**
+     * Stores what the transcription job {@code job} made, unless that would lose a person's work or
+     * repeat the job: the transcript in {@code language} is left as it is when this job already
+     * wrote it, or when a person edited or uploaded it after the job was queued at {@code queuedAt}.
+     * An older transcript is replaced, edits included, as asking for a transcription promises.
+     *
+     * @return empty when the transcript was left as it is
+     */
+    public Optional<StoredTranscript> replaceFromJob(OrganizationId organizationId, VideoId videoId, String language,
+                                                     String model, List<Cue> cues, long mpegtsOffset, JobId job,
+                                                     OffsetDateTime queuedAt) {
+        // Checked by the upsert itself, against the row as committed when it gets the row lock.
+        Condition changedByPersonSince = TRANSCRIPTS.EDITED.isTrue().or(TRANSCRIPTS.SOURCE.eq("upload"))
+                .and(TRANSCRIPTS.UPDATED_AT.gt(queuedAt));
+        Condition untouched = TRANSCRIPTS.JOB_ID.isDistinctFrom(job).andNot(changedByPersonSince);
+        var stored = upsert(organizationId, videoId, language, model, "whisper", cues, mpegtsOffset, job, untouched);
+        if (stored.isEmpty() && !dsl.fetchExists(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(videoId),
+                TRANSCRIPTS.LANGUAGE.eq(language), TRANSCRIPTS.ORGANIZATION_ID.eq(organizationId))) {
+            throw new IllegalStateException("The video belongs to another organization");
+        }
+        return stored;
+    }
+
+    private Optional<StoredTranscript> upsert(OrganizationId organizationId, VideoId videoId, String language,
+                                              String model, String source, List<Cue> cues, long mpegtsOffset,
+                                              @Nullable JobId job, Condition overwrite) {
         StorageKeys.captions(videoId, language); // checks the language tag before anything is stored
         var id = dsl.insertInto(TRANSCRIPTS)
                 .set(TRANSCRIPTS.TRANSCRIPT_ID, TranscriptId.random())
@@ -57,20 +91,23 @@ public class TranscriptStore {
                 .set(TRANSCRIPTS.MODEL, model)
                 .set(TRANSCRIPTS.SOURCE, source)
                 .set(TRANSCRIPTS.MPEGTS_OFFSET, mpegtsOffset)
+                .set(TRANSCRIPTS.JOB_ID, job)
                 .onConflict(TRANSCRIPTS.VIDEO_ID, TRANSCRIPTS.LANGUAGE).doUpdate()
                 .set(TRANSCRIPTS.MODEL, model)
                 .set(TRANSCRIPTS.SOURCE, source)
                 .set(TRANSCRIPTS.EDITED, false)
                 .set(TRANSCRIPTS.MPEGTS_OFFSET, mpegtsOffset)
+                .set(TRANSCRIPTS.JOB_ID, job)
                 .set(TRANSCRIPTS.VERSION, TRANSCRIPTS.VERSION.plus(1))
                 .set(TRANSCRIPTS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(TRANSCRIPTS.ORGANIZATION_ID.eq(organizationId))
+                .where(TRANSCRIPTS.ORGANIZATION_ID.eq(organizationId), overwrite)
                 .returning(TRANSCRIPTS.TRANSCRIPT_ID)
-                .fetchOptional()
-                .orElseThrow(() -> new IllegalStateException("The video belongs to another organization"))
-                .getTranscriptId();
-        writeSegments(organizationId, id, cues);
-        return find(organizationId, id).orElseThrow();
+                .fetchOptional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        writeSegments(organizationId, id.get().getTranscriptId(), cues);
+        return find(organizationId, id.get().getTranscriptId());
     }
 
     /**
@@ -118,10 +155,13 @@ public class TranscriptStore {
     /**
      * Writes the transcript's WebVTT file ({@code captions/{videoId}/{lang}.vtt}) and subtitle
      * playlist, and the master playlist's subtitle group for all of the video's transcripts.
+     * Call it inside the transaction that changed the rows: publishes of one video then run one
+     * after another (see {@link #lockVideo}).
      */
     public void publish(StoredTranscript transcript) {
         var organizationId = transcript.organizationId();
         var videoId = transcript.videoId();
+        lockVideo(videoId);
         String bucket = storage.defaultBucket();
         var cues = cues(organizationId, transcript.id());
         storage.uploadFile(bucket, StorageKeys.captions(videoId, transcript.language()),
@@ -147,6 +187,21 @@ public class TranscriptStore {
         if (!updated.equals(master)) {
             storage.uploadFile(bucket, masterKey, updated.getBytes(StandardCharsets.UTF_8), HLS);
         }
+    }
+
+    /**
+     * Waits for other transactions publishing this video's captions to end, and holds them off until
+     * this one ends. The master playlist is rebuilt from the rows this transaction sees; two
+     * publishes running side by side (the AI worker committing one language while a person uploads
+     * another) would each miss the other's uncommitted track, and the last upload of the master
+     * would drop it. Once the lock is held, the other transaction has committed, and PostgreSQL's
+     * read committed isolation shows its rows to the next statement. An advisory lock, not a row
+     * lock on the video: inserting a transcript already holds a key-share lock on the video row,
+     * so two writers upgrading it would deadlock.
+     */
+    private void lockVideo(VideoId videoId) {
+        dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class,
+                DSL.val("captions:" + videoId))).fetch();
     }
 
     /** The language's English name for players' caption menus ("English", "Portuguese (Brazil)"). */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class WebVtt {
 
     private static final Pattern TIMING = Pattern.compile("^(\\S+)\\s+-->\\s+(\\S+)(\\s.*)?$");
-    private static final Pattern TAG = Pattern.compile("<[^>\\n]*>");
+    /** Far longer than any caption line a player can show; longer ones are garbage or an attack. */
+    static final int MAX_LINE_LENGTH = 10_000;
 
     private WebVtt() {
     }
@@ -70,6 +71,10 @@ public final class WebVtt {
             i++;
             var body = new StringBuilder();
             while (i < lines.length && !lines[i].isBlank()) {
+                if (lines[i].length() > MAX_LINE_LENGTH) {
+                    throw new CaptionFormatException("Line " + (i + 1) + " has " + lines[i].length()
+                            + " characters; a caption line may have at most " + MAX_LINE_LENGTH + ".");
+                }
                 if (lines[i].contains("-->")) {
                     throw new CaptionFormatException("Line " + (i + 1) + ": a cue timing inside the text of the cue at line "
                             + timingLine + "; cues are separated by a blank line.");
@@ -77,7 +82,7 @@ public final class WebVtt {
                 body.append(body.isEmpty() ? "" : "\n").append(lines[i]);
                 i++;
             }
-            String plain = unescape(TAG.matcher(body).replaceAll("")).strip();
+            String plain = unescape(withoutTags(body)).strip();
             if (plain.isEmpty()) {
                 continue; // an empty cue shows nothing; keep the rest
             }
@@ -104,6 +109,36 @@ public final class WebVtt {
         }
         throw new CaptionFormatException("Line " + number + ": \"" + shorten(line) + "\" is not a WebVTT cue timing "
                 + "(hh:mm:ss.ttt --> hh:mm:ss.ttt, with a full stop before the milliseconds).");
+    }
+
+    /**
+     * The text without its voice, class and style tags ({@code <v Ada>}, {@code </i>}): a tag runs
+     * from '<' to the next '>' on its line; a '<' with no '>' after it on its line is text. One pass,
+     * so a line full of '<' costs no more than any other.
+     */
+    static String withoutTags(CharSequence text) {
+        var out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < text.length() && text.charAt(j) != '>' && text.charAt(j) != '\n') {
+                j++;
+            }
+            if (j < text.length() && text.charAt(j) == '>') {
+                i = j + 1; // the tag is dropped
+            } else {
+                // No '>' before the line ends: neither this '<' nor any after it on the line opens a tag.
+                out.append(text, i, j);
+                i = j;
+            }
+        }
+        return out.toString();
     }
 
     private static String escape(String text) {

@@ -403,6 +403,17 @@ public final class JobWorker<T> implements AutoCloseable {
             return leaseLost || halted || !running && Thread.currentThread().isInterrupted();
         }
 
+        @Override
+        public boolean confirmLease() {
+            if (isCancelled()) {
+                return false;
+            }
+            if (!jobs.heartbeat(id, consumerName, properties.visibilityTimeout())) {
+                leaseLost = true;
+            }
+            return !leaseLost;
+        }
+
         void heartbeat() {
             if (halted) {
                 return;

@@ -2,7 +2,9 @@ package io.vidcastx.core.captions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,40 @@ class WebVttTest {
         assertThat(Timestamps.parse(" 00:07 ")).hasValue(7_000);
         assertThat(Timestamps.parse("7s")).isEmpty();
         assertThat(Timestamps.parse("00:61.000")).isEmpty();
+    }
+
+    @Test
+    void tags_are_dropped_as_the_webvtt_tag_grammar_reads_them() {
+        assertThat(WebVtt.withoutTags("<v Ada>Hi</v> <i>there</i>")).isEqualTo("Hi there");
+        assertThat(WebVtt.withoutTags("1 < 2 and 3 > 2")).isEqualTo("1  2");
+        assertThat(WebVtt.withoutTags("1 < 2\n<b>bold</b> >")).isEqualTo("1 < 2\nbold >");
+        assertThat(WebVtt.withoutTags("<<<b>>x")).isEqualTo(">x");
+        assertThat(WebVtt.withoutTags("<<< no tag")).isEqualTo("<<< no tag");
+    }
+
+    @Test
+    void lines_full_of_angle_brackets_parse_in_linear_time() {
+        String line = "<".repeat(WebVtt.MAX_LINE_LENGTH - 1);
+        String file = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n" + (line + "\n").repeat(100);
+
+        var cues = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> WebVtt.parse(file));
+
+        assertThat(cues).singleElement().satisfies(cue -> assertThat(cue.text()).startsWith("<<<"));
+    }
+
+    @Test
+    void an_absurdly_long_line_is_refused_with_its_number() {
+        String file = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfine\n" + "x".repeat(WebVtt.MAX_LINE_LENGTH + 1) + "\n";
+
+        assertThatThrownBy(() -> WebVtt.parse(file)).isInstanceOf(CaptionFormatException.class)
+                .hasMessage("Line 5 has 10001 characters; a caption line may have at most 10000.");
+    }
+
+    @Test
+    void control_characters_other_than_line_breaks_and_tabs_are_dropped_from_cues() {
+        assertThat(new Cue(0, 1_000, "a\u0000b\u0007c\td\r\ne\u0085f\rg").text()).isEqualTo("abc\td\nef\ng");
+        assertThatThrownBy(() -> new Cue(0, 1_000, "\u0000\u0001")).hasMessage("A cue at 00:00:00.000 has no text");
+        assertThat(WebVtt.parse("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nnul\u0000 byte\n"))
+                .containsExactly(new Cue(1_000, 2_000, "nul byte"));
     }
 }

@@ -187,6 +187,29 @@ class JobQueueTest {
     }
 
     @Test
+    void a_handler_asks_the_database_whether_its_job_is_still_its_own() throws Exception {
+        var definition = freshQueue();
+        var started = new CountDownLatch(1);
+        var takenOver = new CountDownLatch(1);
+        var answers = new CopyOnWriteArrayList<Boolean>();
+        worker(definition, (work, context) -> {
+            answers.add(context.confirmLease());
+            started.countDown();
+            takenOver.await();
+            answers.add(context.confirmLease());
+        }, 1);
+        JobId id = queue.enqueue(definition, new Work(1));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        dsl.update(JOBS).set(JOBS.LOCKED_BY, "another-worker").where(JOBS.JOB_ID.eq(id)).execute();
+        takenOver.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.size() == 2);
+        assertThat(answers).containsExactly(true, false);
+        assertThat(dsl.fetchSingle(JOBS, JOBS.JOB_ID.eq(id)).getLockedBy()).isEqualTo("another-worker");
+    }
+
+    @Test
     void progress_is_recorded_on_the_job() {
         var definition = freshQueue();
         var release = new CountDownLatch(1);

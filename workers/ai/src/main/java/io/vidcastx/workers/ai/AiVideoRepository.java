@@ -1,10 +1,13 @@
 package io.vidcastx.workers.ai;
 
+import static io.vidcastx.db.jooq.Tables.JOBS;
 import static io.vidcastx.db.jooq.Tables.RENDITIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
@@ -32,6 +35,11 @@ class AiVideoRepository {
                 .where(VIDEOS.VIDEO_ID.eq(id))
                 .fetchOptional(r -> new VideoToTranscribe(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6()));
+    }
+
+    /** When the job was queued: edits made after that are newer than what the job makes. */
+    OffsetDateTime queuedAt(JobId job) {
+        return dsl.select(JOBS.CREATED_AT).from(JOBS).where(JOBS.JOB_ID.eq(job)).fetchSingle(JOBS.CREATED_AT);
     }
 
     boolean exists(VideoId id) {

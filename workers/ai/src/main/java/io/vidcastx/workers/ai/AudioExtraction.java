@@ -26,11 +26,25 @@ final class AudioExtraction {
         this.settings = settings;
     }
 
-    /** FFmpeg's arguments (no shell): first audio stream, mono, 16 kHz, raw 32-bit float, progress on stdout. */
+    /**
+     * What FFmpeg writes to stderr when the input itself cannot be read: trying again reads the same
+     * bytes. Anything else (killed, disk full, out of memory) may well pass on another attempt.
+     */
+    private static final List<String> UNREADABLE_INPUT = List.of("Invalid data found when processing input",
+            "moov atom not found", "ould not find codec parameters", "Error while decoding", "Decoding error",
+            "Error submitting packet to decoder", "Unsupported codec", "is not supported", "EBML header parsing failed",
+            "Failed to open codec", "Error opening input", "Invalid audio stream");
+
+    /**
+     * FFmpeg's arguments (no shell): first audio stream, mono, 16 kHz, raw 32-bit float, progress on
+     * stdout. Raw PCM carries no timestamps, so the resampler pads silence before sound that starts
+     * after the picture (and trims encoder priming before it): sample 0 is the video's time 0, where
+     * the captions' clock starts.
+     */
     static List<String> arguments(String input, String output) {
         return List.of("-nostdin", "-y", "-hide_banner", "-loglevel", "error", "-progress", "pipe:1", "-nostats",
-                "-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", String.valueOf(PcmAudio.SAMPLE_RATE),
-                "-c:a", "pcm_f32le", "-f", "f32le", output);
+                "-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-af", "aresample=async=1:first_pts=0",
+                "-ac", "1", "-ar", String.valueOf(PcmAudio.SAMPLE_RATE), "-c:a", "pcm_f32le", "-f", "f32le", output);
     }
 
     /** Percent done from one line of FFmpeg's {@code -progress} output; -1 when the line says nothing about it. */
@@ -62,7 +76,10 @@ final class AudioExtraction {
             if (detail.contains("matches no streams")) {
                 throw new PermanentJobFailure("The video has no audio track, so there is nothing to transcribe.");
             }
-            throw new PermanentJobFailure("The audio could not be decoded for transcription" + detail);
+            if (e.stderrTail().stream().anyMatch(line -> UNREADABLE_INPUT.stream().anyMatch(line::contains))) {
+                throw new PermanentJobFailure("The audio could not be decoded for transcription" + detail);
+            }
+            throw e; // retried: nothing says the file is at fault
         }
     }
 }

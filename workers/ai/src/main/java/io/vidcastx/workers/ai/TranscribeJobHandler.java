@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code ai-jobs} TRANSCRIBE job: the video's sound to 16 kHz PCM (FFmpeg), to timed text
  * (Whisper), into the {@code transcripts} rows, the WebVTT file and the HLS subtitle rendition, and
- * a {@code video.asset.track.ready} event in the same transaction. Idempotent: a repeated job
- * replaces the transcript of its language with an equal one.
+ * a {@code video.asset.track.ready} event in the same transaction. Idempotent: a job delivered
+ * again leaves the transcript it wrote alone (and so any edits made since), a job whose lease was
+ * taken over commits nothing, and a person's edit or upload made after the job was queued wins.
  */
 class TranscribeJobHandler implements JobHandler<AIJobData> {
 
@@ -97,15 +98,26 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                         EXTRACTED + p * (TRANSCRIBED - EXTRACTED) / 100), stop);
             }
             long offset = clock.firstTimestamp(video.id(), videos.renditionPlaylistKey(video.id()), workDir);
+            var queuedAt = videos.queuedAt(context.jobId());
             transactions.executeWithoutResult(status -> {
+                if (!context.confirmLease()) {
+                    // Another worker runs this job now (or this one is stopping): it writes the result.
+                    throw new SpeechRecognizer.TranscriptionCancelledException();
+                }
                 if (!videos.exists(video.id())) {
                     return; // deleted meanwhile: nothing to keep
                 }
-                var stored = transcripts.replace(video.organizationId(), video.id(), result.language(), result.model(),
-                        "whisper", withinVideo(result.cues(), video.durationSeconds()), offset);
-                transcripts.publish(stored);
+                var stored = transcripts.replaceFromJob(video.organizationId(), video.id(), result.language(),
+                        result.model(), withinVideo(result.cues(), video.durationSeconds()), offset, context.jobId(),
+                        queuedAt);
+                if (stored.isEmpty()) {
+                    log.info("Video {}'s '{}' transcript was written by this job already or changed by a person since "
+                            + "the job was queued; left as it is", video.id(), result.language());
+                    return;
+                }
+                transcripts.publish(stored.get());
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
-                        stored.muxTrack());
+                        stored.get().muxTrack());
             });
             progress.report(100);
             log.info("Transcribed video {}: {} cues in '{}' with {}", video.id(), result.cues().size(), result.language(),

@@ -3,8 +3,10 @@ package io.vidcastx.workers.ai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
@@ -32,12 +34,17 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
     private static final Pattern DETECTED = Pattern.compile("auto-detected language: ([a-z]{2,3}) ");
     /** Whisper hears at most 30 s at a time; detection needs no more. */
     private static final int DETECTION_SAMPLES = 30 * PcmAudio.SAMPLE_RATE;
+    /** whisper.cpp refuses input shorter than 100 ms. */
+    private static final int MIN_SAMPLES = PcmAudio.SAMPLE_RATE / 10;
+    /** How long closing waits for running transcriptions, which stop at their next window once the worker stops. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final AiProperties settings;
     private final WhisperJNI whisper;
     private @Nullable Loaded loaded;
     /** Transcriptions using {@link #loaded} right now: its native memory must outlive them. */
     private int running;
+    private boolean closed;
 
     private record Loaded(WhisperModelFile.Model model, FileTime modified, WhisperContext context) {
     }
@@ -56,6 +63,10 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
     @Override
     public Transcription transcribe(PcmAudio audio, @Nullable String language, IntConsumer progress,
                                     BooleanSupplier cancelled) {
+        if (audio.samples() < MIN_SAMPLES) {
+            throw new PermanentJobFailure("The audio track is empty or silent (" + audio.samples() * 1000
+                    / PcmAudio.SAMPLE_RATE + " ms of sound), so there is nothing to transcribe.");
+        }
         var model = acquire();
         WhisperState state = whisper.initState(model.context());
         if (state == null) {
@@ -71,7 +82,9 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
                 if (cancelled.getAsBoolean()) {
                     throw new TranscriptionCancelledException();
                 }
-                cues.addAll(transcribeWindow(model, state, audio, window, spoken));
+                if (window.length() >= MIN_SAMPLES) { // a last sliver after a cut holds no word
+                    cues.addAll(transcribeWindow(model, state, audio, window, spoken));
+                }
                 done += window.length();
                 progress.accept((int) (done * 100 / Math.max(1, audio.samples())));
             }
@@ -83,6 +96,9 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
     }
 
     private synchronized Loaded acquire() {
+        if (closed) {
+            throw new TranscriptionCancelledException(); // shutting down: the job goes back to the queue
+        }
         var model = model();
         running++;
         return model;
@@ -90,6 +106,7 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
 
     private synchronized void release() {
         running--;
+        notifyAll();
     }
 
     private String detect(Loaded model, WhisperState state, PcmAudio audio) {
@@ -166,7 +183,7 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
         if (loaded != null && (running > 0 || loaded.model().equals(checked) && loaded.modified().equals(modified))) {
             return loaded; // a replaced file is loaded once no transcription uses the current model
         }
-        close();
+        unload();
         var run = WhisperNative.capture(() -> {
             try {
                 return whisper.initNoState(checked.path());
@@ -185,8 +202,34 @@ final class WhisperTranscriber implements SpeechRecognizer, AutoCloseable {
         return loaded;
     }
 
+    /**
+     * Frees the model once no transcription uses it any more; new ones are refused from now on. A
+     * decode that outlasts {@link #CLOSE_WAIT} keeps the model: the process exit frees it, whereas
+     * freeing it under a running decode would crash the JVM.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (running > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("{} transcription(s) still running after {} s; the Whisper model is left to the process exit",
+                        running, CLOSE_WAIT.toSeconds());
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("Interrupted while waiting for transcriptions to end; the Whisper model is left to the process exit");
+                return;
+            }
+        }
+        unload();
+    }
+
+    private synchronized void unload() {
         if (loaded != null) {
             loaded.context().close();
             loaded = null;

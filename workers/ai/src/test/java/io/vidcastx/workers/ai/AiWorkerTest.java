@@ -6,6 +6,7 @@ import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.TRANSCRIPTS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.TranscriptStore;
@@ -22,6 +24,8 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.queue.AIJobData;
 import io.vidcastx.core.queue.AIJobType;
+import io.vidcastx.core.queue.EnqueueOptions;
+import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.storage.StorageKeys;
@@ -76,6 +80,10 @@ class AiWorkerTest {
     FfmpegBinaries binaries;
     @Autowired
     MediaProcessRunner runner;
+    @Autowired
+    TranscribeJobHandler handler;
+    @Autowired
+    AiProperties settings;
 
     private OrganizationId organization;
     private ReadyVideos videos;
@@ -206,5 +214,128 @@ class AiWorkerTest {
 
         assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
         assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
+    }
+
+    private int trackEvents(VideoId id) {
+        return dsl.fetchCount(EVENTS, EVENTS.OBJECT_ID.eq(id.toString()).and(EVENTS.TYPE.eq("video.asset.track.ready")));
+    }
+
+    @Test
+    void a_job_delivered_again_after_a_person_edited_its_transcript_leaves_the_edit_alone() {
+        VideoId id = videos.ready(organization, videos.source("redelivered.mp4", 4, true), 4, true);
+        JobId job = transcribe(id, null);
+        assertThat(finished(job).getStatus()).isEqualTo("completed");
+        var transcript = transcripts.forVideo(organization, id).getFirst();
+        var edited = List.of(new Cue(0, 1_000, "Corrected by hand"));
+        Boolean saved = transactions.execute(status -> transcripts.update(organization, transcript.id(),
+                transcript.version(), edited));
+        assertThat(saved).isTrue();
+
+        // Its completion was lost after the transcript committed: the same job runs again.
+        dsl.update(JOBS).set(JOBS.STATUS, "failed").where(JOBS.JOB_ID.eq(job)).execute();
+        Boolean requeued = transactions.execute(status -> queue.retry(job));
+        assertThat(requeued).isTrue();
+        assertThat(finished(job).getStatus()).isEqualTo("completed");
+
+        var after = transcripts.forVideo(organization, id).getFirst();
+        assertThat(after.edited()).isTrue();
+        assertThat(transcripts.cues(organization, after.id())).isEqualTo(edited);
+        assertThat(trackEvents(id)).as("the track was made once").isEqualTo(1);
+
+        // A transcription asked for after the edit replaces it, as the dashboard warns.
+        assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");
+        assertThat(transcripts.forVideo(organization, id).getFirst().edited()).isFalse();
+    }
+
+    @Test
+    void a_job_whose_lease_was_taken_over_commits_nothing() throws Exception {
+        VideoId id = videos.ready(organization, videos.source("taken-over.mp4", 3, true), 3, true);
+        var data = new AIJobData(id, AIJobType.TRANSCRIBE, null);
+        // Queued far in the future so that only this test runs it, as a worker that lost the job would.
+        JobId job = transactions.execute(status -> queue.enqueue(Queues.AI_JOBS, data,
+                EnqueueOptions.delayed(Duration.ofDays(1))));
+        var lostLease = new JobContext() {
+            public JobId jobId() {
+                return job;
+            }
+
+            public int attempt() {
+                return 1;
+            }
+
+            public int maxAttempts() {
+                return 5;
+            }
+
+            public void reportProgress(int percent) {
+            }
+
+            public boolean isCancelled() {
+                return false; // no heartbeat noticed yet
+            }
+
+            public boolean confirmLease() {
+                return false; // the database says another worker has it
+            }
+        };
+
+        assertThatThrownBy(() -> handler.handle(data, lostLease))
+                .isInstanceOf(SpeechRecognizer.TranscriptionCancelledException.class);
+        assertThat(dsl.fetchCount(TRANSCRIPTS, TRANSCRIPTS.VIDEO_ID.eq(id))).isZero();
+        assertThat(trackEvents(id)).isZero();
+        assertThat(text(StorageKeys.hlsMaster(id))).doesNotContain("SUBTITLES");
+    }
+
+    @Test
+    void a_video_whose_audio_track_is_a_blip_fails_at_once_with_a_reason() {
+        Path blip = videos.ffmpeg("blip.mp4", List.of("-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=0.05",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+        VideoId id = videos.ready(organization, blip, 2, true);
+
+        var job = finished(transcribe(id, null));
+
+        assertThat(job.getStatus()).isEqualTo("failed");
+        assertThat(job.getLastError()).contains("The audio track is empty or silent");
+        assertThat(job.getAttempts()).isEqualTo(1);
+    }
+
+    /** RMS of PCM samples [from, to). */
+    private static double loudness(PcmAudio audio, long from, int count) {
+        float[] samples = audio.read(from, count);
+        double sum = 0;
+        for (float sample : samples) {
+            sum += sample * sample;
+        }
+        return Math.sqrt(sum / samples.length);
+    }
+
+    @Test
+    void sound_that_starts_after_the_picture_keeps_its_place_in_the_extracted_audio() {
+        Path late = videos.ffmpeg("late-sound.mp4", List.of("-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25:duration=3", "-itsoffset", "0.5", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=44100:duration=2", "-map", "0:v", "-map", "1:a", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+
+        try (var audio = new PcmAudio(videos.pcm(late, "late-sound.f32"))) {
+            int rate = PcmAudio.SAMPLE_RATE;
+            assertThat(loudness(audio, 0, rate * 4 / 10)).as("silence before the sound starts").isLessThan(0.001);
+            assertThat(loudness(audio, rate * 6 / 10, rate * 4 / 10)).as("the tone from 0.5 s").isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void only_input_that_cannot_be_decoded_fails_extraction_for_good() throws Exception {
+        var extraction = new AudioExtraction(binaries, runner, settings);
+        Path garbage = Files.writeString(dir.resolve("garbage.mp4"), "this is not a video");
+        assertThatThrownBy(() -> extraction.extract(garbage, dir.resolve("garbage.f32"), null, p -> { }, () -> false))
+                .isInstanceOf(io.vidcastx.core.queue.PermanentJobFailure.class)
+                .hasMessageContaining("could not be decoded");
+
+        // The output cannot be written (here: it is a folder; in life: a full disk): worth another attempt.
+        Path source = videos.source("unwritable.mp4", 1, true);
+        Path folder = Files.createDirectories(dir.resolve("unwritable.f32"));
+        assertThatThrownBy(() -> extraction.extract(source, folder, null, p -> { }, () -> false))
+                .isInstanceOf(io.vidcastx.core.media.FfmpegException.class);
     }
 }

@@ -131,4 +131,38 @@ class WhisperTranscriberTest {
             assertThat(windows.stream().mapToLong(PcmAudio.Window::length).sum()).isEqualTo(audio.samples());
         }
     }
+
+    @Test
+    void closing_waits_for_a_running_transcription_before_freeing_the_model() throws Exception {
+        var transcriber = new WhisperTranscriber(settings(english, Duration.ofSeconds(10)));
+        try (var audio = new PcmAudio(tones("closing.f32", 25))) {
+            var progress = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+            var firstWindow = new java.util.concurrent.CountDownLatch(1);
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> transcriber.transcribe(audio, null,
+                    p -> {
+                        progress.add(p);
+                        firstWindow.countDown();
+                    }, () -> false));
+            assertThat(firstWindow.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            transcriber.close();
+
+            // Every window was decoded (with the model still loaded) before close() freed it.
+            assertThat(progress).as("progress when close() returned").hasSize(3).last().isEqualTo(100);
+            assertThat(running.get(10, java.util.concurrent.TimeUnit.SECONDS).cues()).isNotEmpty();
+            assertThatThrownBy(() -> transcriber.transcribe(audio, null, p -> { }, () -> false))
+                    .isInstanceOf(SpeechRecognizer.TranscriptionCancelledException.class);
+        }
+    }
+
+    @Test
+    void audio_of_less_than_a_tenth_of_a_second_fails_for_good() throws Exception {
+        Path blip = Files.write(dir.resolve("blip.f32"), new byte[PcmAudio.SAMPLE_RATE / 20 * 4]);
+        try (var transcriber = new WhisperTranscriber(settings(english, Duration.ofSeconds(30)));
+             var audio = new PcmAudio(blip)) {
+            assertThatThrownBy(() -> transcriber.transcribe(audio, null, p -> { }, () -> false))
+                    .isInstanceOf(io.vidcastx.core.queue.PermanentJobFailure.class)
+                    .hasMessage("The audio track is empty or silent (50 ms of sound), so there is nothing to transcribe.");
+        }
+    }
 }
