@@ -55,6 +55,7 @@ public final class TranscriptPanel extends VerticalLayout {
 
     private final TranscriptService transcripts;
     private final Caller caller;
+    private final java.util.function.Supplier<Caller> actor;
     private final VideoId videoId;
     private final DoubleConsumer seek;
     private final boolean editor;
@@ -78,9 +79,15 @@ public final class TranscriptPanel extends VerticalLayout {
     private long changeNoticed = -1;
     private @Nullable Registration polling;
 
-    public TranscriptPanel(TranscriptService transcripts, Caller caller, VideoId videoId, DoubleConsumer seek) {
+    /**
+     * @param caller who opened the page, for reads (polling refreshes have no session to ask)
+     * @param actor  who makes a change, resolved at the click
+     */
+    public TranscriptPanel(TranscriptService transcripts, Caller caller, java.util.function.Supplier<Caller> actor,
+                           VideoId videoId, DoubleConsumer seek) {
         this.transcripts = transcripts;
         this.caller = caller;
+        this.actor = actor;
         this.videoId = videoId;
         this.seek = seek;
         this.editor = caller.may(Role.MEMBER);
@@ -243,7 +250,7 @@ public final class TranscriptPanel extends VerticalLayout {
             return;
         }
         try {
-            transcripts.save(caller, shown.meta().id(), shown.meta().version(), editedCues());
+            transcripts.save(actor.get(), shown.meta().id(), shown.meta().version(), editedCues());
             Notification.show("Captions saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show(transcripts.get(caller, shown.meta().id()).orElse(null));
             refresh();
@@ -257,7 +264,7 @@ public final class TranscriptPanel extends VerticalLayout {
     private void requestTranscription() {
         try {
             String chosen = language.getValue();
-            transcripts.transcribe(caller, videoId, chosen == null || chosen.equals(DETECT) ? null : chosen);
+            transcripts.transcribe(actor.get(), videoId, chosen == null || chosen.equals(DETECT) ? null : chosen);
             Notification.show(shown == null ? "Transcription queued"
                     : "Transcription queued; it will replace the captions in its language, edits included");
             refresh();
@@ -268,7 +275,7 @@ public final class TranscriptPanel extends VerticalLayout {
 
     private void uploaded(String fileName, byte[] bytes) {
         try {
-            var stored = transcripts.upload(caller, videoId, uploadLanguage.getValue().strip(), fileName, bytes);
+            var stored = transcripts.upload(actor.get(), videoId, uploadLanguage.getValue().strip(), fileName, bytes);
             Notification.show("Captions in " + stored.name() + " replaced from " + fileName)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show(transcripts.get(caller, stored.id()).orElse(null));

@@ -45,6 +45,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private final VideoService videos;
     private final TranscriptService transcripts;
     private final Caller caller;
+    private final CallerResolver callers;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
     final Button save = new Button("Save");
@@ -57,6 +58,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers) {
         this.videos = videos;
         this.transcripts = transcripts;
+        this.callers = callers;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         addClassName("video-detail");
         wireActions();
@@ -123,7 +125,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         add(new H2("Asset files"), assetFiles(detail, base));
         if (detail.status() == VideoStatus.READY) {
             var player = preview;
-            add(new TranscriptPanel(transcripts, caller, detail.id(), seconds -> {
+            add(new TranscriptPanel(transcripts, caller, this::actor, detail.id(), seconds -> {
                 if (player != null) {
                     player.seek(seconds);
                 }
@@ -138,7 +140,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private void wireActions() {
         save.addClickListener(click -> {
             try {
-                videos.update(caller, video.id(), video.version(), title.getValue(), description.getValue());
+                videos.update(actor(), video.id(), video.version(), title.getValue(), description.getValue());
                 Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 videos.get(caller, video.id()).ifPresent(this::show);
             } catch (IllegalArgumentException | org.springframework.dao.OptimisticLockingFailureException e) {
@@ -146,20 +148,20 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         retry.addClickListener(click -> {
-            videos.retry(caller, video.id());
+            videos.retry(actor(), video.id());
             Notification.show("Transcoding again");
             videos.get(caller, video.id()).ifPresent(this::show);
         });
         policy.addValueChangeListener(change -> {
             if (change.isFromClient() && video != null) {
-                videos.setPlaybackPolicy(caller, video.id(), "signed".equals(change.getValue()));
+                videos.setPlaybackPolicy(actor(), video.id(), "signed".equals(change.getValue()));
                 Notification.show("Playback is now " + change.getValue());
             }
         });
         delete.addClickListener(click -> {
             var dialog = new ConfirmDialog("Delete \"" + video.title() + "\"?",
                     "Its files and playback links are removed for good.", "Delete", confirm -> {
-                videos.delete(caller, java.util.List.of(video.id()));
+                videos.delete(actor(), java.util.List.of(video.id()));
                 getUI().ifPresent(ui -> ui.navigate("videos"));
             }, "Cancel", cancel -> { });
             dialog.setConfirmButtonTheme("error primary");
@@ -229,5 +231,13 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * Who does a change: resolved at the click, so a role changed or taken away since the page opened
+     * counts at once. (Reads keep the caller the page opened with: push refreshes have no session.)
+     */
+    private Caller actor() {
+        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

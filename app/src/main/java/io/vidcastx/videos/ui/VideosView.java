@@ -55,6 +55,7 @@ final class VideosView extends VerticalLayout {
     private final VideoService videos;
     private final VideoStatusBroadcaster broadcaster;
     private final Caller caller;
+    private final CallerResolver callers;
     final UploadArea uploadArea;
     final Grid<VideoListItem> grid = new Grid<>(VideoListItem.class, false);
     final Tabs tabs = new Tabs();
@@ -68,6 +69,7 @@ final class VideosView extends VerticalLayout {
     VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster) {
         this.videos = videos;
         this.broadcaster = broadcaster;
+        this.callers = callers;
         this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
         addClassName("videos-view");
 
@@ -144,7 +146,7 @@ final class VideosView extends VerticalLayout {
         var selected = grid.getSelectedItems();
         var dialog = new ConfirmDialog("Delete " + selected.size() + (selected.size() == 1 ? " video?" : " videos?"),
                 "Their files, renditions and playback links are removed for good.", "Delete", confirm -> {
-            int deleted = videos.delete(caller, selected.stream().map(VideoListItem::id).toList());
+            int deleted = videos.delete(actor(), selected.stream().map(VideoListItem::id).toList());
             grid.deselectAll();
             refresh();
             Notification.show(deleted + (deleted == 1 ? " video deleted" : " videos deleted"));
@@ -199,5 +201,13 @@ final class VideosView extends VerticalLayout {
         long total = Math.round(seconds);
         return total >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
                 : String.format(Locale.ROOT, "%d:%02d", total / 60, total % 60);
+    }
+
+    /**
+     * Who does a change: resolved at the click, so a role changed or taken away since the page opened
+     * counts at once. (Reads keep the caller the page opened with: push refreshes have no session.)
+     */
+    private Caller actor() {
+        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -122,6 +122,29 @@ class VideoDetailViewTest extends AppTestSupport {
     }
 
     @Test
+    void a_member_demoted_while_the_page_is_open_cannot_delete_from_it() {
+        signInWithRole(Role.MEMBER);
+        var id = video("ready", null, UUID.randomUUID().toString().replace("-", ""));
+        var view = open(id);
+        setRole("member@example.com", Role.VIEWER);
+        try {
+            _click(view.delete);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class)))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThat(dsl.fetchExists(VIDEOS, VIDEOS.VIDEO_ID.eq(id))).isTrue();
+        } finally {
+            setRole("member@example.com", Role.MEMBER);
+        }
+    }
+
+    private void setRole(String email, Role role) {
+        dsl.update(io.vidcastx.db.jooq.Tables.MEMBERSHIPS).set(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.ROLE, role.dbValue())
+                .where(io.vidcastx.db.jooq.Tables.MEMBERSHIPS.USER_ID.in(dsl.select(io.vidcastx.db.jooq.Tables.USERS.USER_ID)
+                        .from(io.vidcastx.db.jooq.Tables.USERS).where(io.vidcastx.db.jooq.Tables.USERS.EMAIL.eq(email))))
+                .execute();
+    }
+
+    @Test
     void a_viewer_may_look_but_not_edit_retry_or_delete() {
         signInWithRole(Role.VIEWER);
         var view = open(video("failed", "bad", UUID.randomUUID().toString().replace("-", "")));
