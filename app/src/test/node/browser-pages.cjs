@@ -54,6 +54,11 @@ const path = require('node:path');
       await page.waitForTimeout(p.startsWith('videos/') ? 2500 : 700);
       const name = p === '' ? 'home' : p.replace(/\//g, '-').replace(/-[0-9a-f-]{36}$/, '-detail');
       await page.screenshot({ path: path.join(shots, `page-${name}.png`) });
+      if (p.startsWith('videos/')) {
+        // The transcript editor sits below the player: scroll to it for a picture of its own.
+        await page.locator('.transcript-panel').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(shots, 'page-videos-detail-transcript.png') });
+      }
       report.pages[name] = { errors: [...errors], title: await page.title() };
     }
     console.log(JSON.stringify(report));

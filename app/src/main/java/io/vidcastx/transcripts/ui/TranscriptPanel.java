@@ -147,10 +147,11 @@ public final class TranscriptPanel extends VerticalLayout {
      */
     void refresh() {
         var job = transcripts.transcription(caller, videoId);
-        status.setText(statusText(job.orElse(null)));
+        var tracks = transcripts.list(caller, videoId);
+        status.setText(statusText(job.orElse(null), !tracks.isEmpty()));
         status.getElement().setAttribute("data-state", job.map(TranscriptionJob::status).orElse("none"));
         transcribe.setEnabled(job.map(j -> !j.running()).orElse(true));
-        updateTracks(transcripts.list(caller, videoId));
+        updateTracks(tracks);
         updatePolling(job.map(TranscriptionJob::running).orElse(false));
     }
 
@@ -191,9 +192,10 @@ public final class TranscriptPanel extends VerticalLayout {
         return shown != null && (rows.size() != shown.cues().size() || rows.stream().anyMatch(CueRow::changed));
     }
 
-    private String statusText(@Nullable TranscriptionJob job) {
+    private String statusText(@Nullable TranscriptionJob job, boolean hasCaptions) {
         if (job == null) {
-            return "Not transcribed yet.";
+            return hasCaptions ? "No transcription has run: these captions were uploaded."
+                    : "Not transcribed yet.";
         }
         return switch (job.status()) {
             case "waiting" -> "Waiting for the AI worker…";

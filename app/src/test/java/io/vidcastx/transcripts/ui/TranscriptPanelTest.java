@@ -78,7 +78,7 @@ class TranscriptPanelTest extends AppTestSupport {
         assertThat(row(panel, 1).end.getValue()).isEqualTo("00:00:06.000");
         assertThat(row(panel, 1).text.getValue()).isEqualTo("Here is the new camera");
         assertThat(panel.track.getValue().name()).isEqualTo("English");
-        assertThat(panel.status.getText()).isEqualTo("Not transcribed yet.");
+        assertThat(panel.status.getText()).isEqualTo("No transcription has run: these captions were uploaded.");
         assertThat(panel.downloadVtt.getHref()).isNotBlank();
     }
 
