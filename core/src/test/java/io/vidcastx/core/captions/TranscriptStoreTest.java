@@ -11,12 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.testing.CoreTestApplication;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,17 +74,22 @@ class TranscriptStoreTest {
     void publishes_of_one_video_side_by_side_keep_every_language_in_the_master_playlist() throws Exception {
         var englishStored = new CountDownLatch(1);
         var frenchPublished = new CountDownLatch(1);
+        var englishPublished = new AtomicBoolean();
         var upload = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
             await(englishStored);
             store.publish(store.replace(organization, video, "fr", "uploaded fr.vtt", "upload", CUES, 0));
             frenchPublished.countDown();
-            sleep(500); // still uncommitted while the worker publishes
+            // French stays uncommitted until the worker's publish is either waiting for it (the lock works)
+            // or already done without waiting (it does not, and the assertion below catches it).
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> englishPublished.get() || publishesWaitingForTheVideoLock() > 0);
         }));
         transactions.executeWithoutResult(status -> {
             var english = store.replace(organization, video, "en", "whisper", "whisper", CUES, 0);
             englishStored.countDown();
             await(frenchPublished);
             store.publish(english);
+            englishPublished.set(true);
         });
         upload.get(10, TimeUnit.SECONDS);
 
@@ -96,11 +104,8 @@ class TranscriptStoreTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Sessions blocked on an advisory lock: the worker's publish queued behind the upload's. */
+    private int publishesWaitingForTheVideoLock() {
+        return dsl.fetchCount(dsl.select().from("pg_locks").where("locktype = 'advisory' and not granted"));
     }
 }
