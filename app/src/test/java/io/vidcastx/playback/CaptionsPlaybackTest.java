@@ -1,6 +1,5 @@
 package io.vidcastx.playback;
 
-import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -11,47 +10,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.captions.Cue;
-import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.captions.WebVtt;
-import io.vidcastx.core.storage.StorageService;
-import io.vidcastx.db.ids.OrganizationId;
-import io.vidcastx.transcripts.TranscriptFixtures;
-import org.junit.jupiter.api.BeforeEach;
+import io.vidcastx.transcripts.TranscriptTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Captions over HTTP as HLS players fetch them: master SUBTITLES group, WebVTT playlist, WebVTT file. */
-class CaptionsPlaybackTest extends AppTestSupport {
+class CaptionsPlaybackTest extends TranscriptTestSupport {
 
     @LocalServerPort
     int port;
     @Autowired
-    StorageService storage;
-    @Autowired
-    TranscriptStore store;
-    @Autowired
     SigningKeyService signingKeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private OrganizationId organization;
-    private TranscriptFixtures fixtures;
     private final List<Cue> cues = List.of(new Cue(500, 2_000, "Hello"), new Cue(2_000, 4_000, "and welcome"));
-
-    @org.junit.jupiter.api.AfterEach
-    void removeVideos() {
-        fixtures.deleteCreated();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ensureOwner();
-        organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
-                .limit(1).fetchSingle().value1();
-        fixtures = new TranscriptFixtures(dsl, storage, store);
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),

@@ -15,45 +15,23 @@ import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
-import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.StoredTranscript;
-import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.captions.WebVtt;
 import io.vidcastx.core.storage.StorageKeys;
-import io.vidcastx.core.storage.StorageService;
-import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.transcripts.TranscriptFixtures;
-import org.junit.jupiter.api.BeforeEach;
+import io.vidcastx.transcripts.TranscriptTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The transcript editor on the video page, browserless (Karibu), on the real database and storage. */
-class TranscriptPanelTest extends AppTestSupport {
+class TranscriptPanelTest extends TranscriptTestSupport {
 
-    @Autowired
-    StorageService storage;
-    @Autowired
-    TranscriptStore store;
 
-    private OrganizationId organization;
-    private TranscriptFixtures fixtures;
     private final List<Cue> cues = List.of(new Cue(0, 2_500, "Welcome to the launch"),
             new Cue(2_500, 6_000, "Here is the new camera"), new Cue(6_000, 9_000, "It films in the dark"));
-
-    @org.junit.jupiter.api.AfterEach
-    void removeVideos() {
-        fixtures.deleteCreated();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ensureOwner();
-        organization = ownersOrganization();
-        fixtures = new TranscriptFixtures(dsl, storage, store);
-    }
 
     private TranscriptPanel open(VideoId id) {
         startUi();

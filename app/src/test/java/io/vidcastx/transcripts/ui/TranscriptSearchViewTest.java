@@ -11,38 +11,16 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.captions.Cue;
-import io.vidcastx.core.captions.TranscriptStore;
-import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
-import io.vidcastx.transcripts.TranscriptFixtures;
-import org.junit.jupiter.api.BeforeEach;
+import io.vidcastx.transcripts.TranscriptTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Full-text search over the organization's transcripts (PostgreSQL), browserless. */
-class TranscriptSearchViewTest extends AppTestSupport {
+class TranscriptSearchViewTest extends TranscriptTestSupport {
 
-    @Autowired
-    StorageService storage;
-    @Autowired
-    TranscriptStore store;
 
-    private OrganizationId organization;
-    private TranscriptFixtures fixtures;
-
-    @org.junit.jupiter.api.AfterEach
-    void removeVideos() {
-        fixtures.deleteCreated();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ensureOwner();
-        organization = ownersOrganization();
-        fixtures = new TranscriptFixtures(dsl, storage, store);
-    }
 
     private TranscriptSearchView search(String words) {
         startUi();
