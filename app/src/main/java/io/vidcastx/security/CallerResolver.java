@@ -24,6 +24,16 @@ public class CallerResolver {
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
+    /**
+     * The caller of a dashboard page or action. Pages call it at each action rather than keeping the
+     * result, so a role changed or taken away since the page opened counts at once.
+     *
+     * @throws IllegalStateException outside a signed-in request with an organization
+     */
+    public Caller signedIn() {
+        return current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+    }
+
     public Optional<Caller> current() {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {

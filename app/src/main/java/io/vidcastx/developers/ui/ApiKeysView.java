@@ -45,7 +45,7 @@ final class ApiKeysView extends VerticalLayout {
     ApiKeysView(DeveloperKeysService keys, CallerResolver callers) {
         this.keys = keys;
         this.callers = callers;
-        boolean admin = caller().may(Role.ADMIN);
+        boolean admin = callers.signedIn().may(Role.ADMIN);
 
         apiKeys.addColumn(ApiKeyInfo::name).setKey("name").setHeader("Name").setFlexGrow(2);
         apiKeys.addColumn(ApiKeyInfo::tokenId).setKey("token").setHeader("Token ID").setFlexGrow(2);
@@ -54,7 +54,7 @@ final class ApiKeysView extends VerticalLayout {
         apiKeys.addColumn(key -> key.lastUsedAt() == null ? "Never" : when(key.lastUsedAt())).setKey("used").setHeader("Last used");
         if (admin) {
             apiKeys.addComponentColumn(key -> revokeButton("API key \"" + key.name() + "\"",
-                    () -> keys.revokeApiKey(caller(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+                    () -> keys.revokeApiKey(callers.signedIn(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         }
         apiKeys.setAllRowsVisible(true);
         apiKeys.setEmptyStateText("No API keys yet.");
@@ -63,7 +63,7 @@ final class ApiKeysView extends VerticalLayout {
         signingKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created");
         if (admin) {
             signingKeys.addComponentColumn(key -> revokeButton("signing key " + key.id(),
-                    () -> keys.revokeSigningKey(caller(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+                    () -> keys.revokeSigningKey(callers.signedIn(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         }
         signingKeys.setAllRowsVisible(true);
         signingKeys.setEmptyStateText("No signing keys yet.");
@@ -73,7 +73,7 @@ final class ApiKeysView extends VerticalLayout {
         createApiKey.addClickListener(click -> askName());
         createSigningKey.setVisible(admin);
         createSigningKey.addClickListener(click -> {
-            var created = keys.createSigningKey(caller());
+            var created = keys.createSigningKey(callers.signedIn());
             refresh();
             new SecretDialog("Signing key created", "This is the only time the private key is shown. Sign playback "
                     + "tokens (RS256 JWT with kid = the key ID) with it on your server.",
@@ -88,8 +88,9 @@ final class ApiKeysView extends VerticalLayout {
     }
 
     void refresh() {
-        apiKeys.setItems(keys.apiKeys(caller()));
-        signingKeys.setItems(keys.signingKeys(caller()));
+        var caller = callers.signedIn();
+        apiKeys.setItems(keys.apiKeys(caller));
+        signingKeys.setItems(keys.signingKeys(caller));
     }
 
     private void askName() {
@@ -106,7 +107,7 @@ final class ApiKeysView extends VerticalLayout {
         access.setWidth("24rem");
         var create = new Button("Create", click -> {
             try {
-                var created = keys.createApiKey(caller(), name.getValue(), access.getValue());
+                var created = keys.createApiKey(callers.signedIn(), name.getValue(), access.getValue());
                 dialog.close();
                 refresh();
                 new SecretDialog("API key created", "This is the only time the secret is shown: store it now. "
@@ -147,10 +148,5 @@ final class ApiKeysView extends VerticalLayout {
 
     private static String when(java.time.OffsetDateTime time) {
         return WHEN.format(time.atZoneSameInstant(ZoneId.systemDefault()));
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -27,7 +27,7 @@ import jakarta.annotation.security.PermitAll;
 final class HomeView extends VerticalLayout {
 
     HomeView(VideoService videos, CallerResolver callers) {
-        var caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        var caller = callers.signedIn();
         HomeStats stats = videos.homeStats(caller);
         addClassName("home-view");
         if (stats.total() == 0) {

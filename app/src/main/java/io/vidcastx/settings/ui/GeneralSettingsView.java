@@ -54,7 +54,7 @@ final class GeneralSettingsView extends VerticalLayout {
         this.authentication = authentication;
         this.callers = callers;
         slug.setHelperText("Lower-case letters, digits and dashes; used in links");
-        boolean admin = caller().may(Role.ADMIN);
+        boolean admin = callers.signedIn().may(Role.ADMIN);
         name.setReadOnly(!admin);
         slug.setReadOnly(!admin);
         save.setVisible(admin);
@@ -72,14 +72,14 @@ final class GeneralSettingsView extends VerticalLayout {
             logoUpload.addFileRejectedListener(rejected -> error(rejected.getErrorMessage()));
             removeLogo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             removeLogo.addClickListener(click -> {
-                settings.removeLogo(caller());
+                settings.removeLogo(callers.signedIn());
                 showLogo();
             });
             add(logoUpload, removeLogo);
         }
-        if (caller().may(Role.OWNER)) {
+        if (callers.signedIn().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, caller(),
+            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, callers.signedIn(),
                     authentication.getPrincipalName().orElseThrow(), slug.getValue()).open());
             add(new H3("Danger zone"), new Paragraph("Deleting the organization deletes its videos, files, keys, "
                     + "webhooks and memberships for good."), deleteOrganization);
@@ -90,7 +90,7 @@ final class GeneralSettingsView extends VerticalLayout {
 
     private void changeLogo(byte[] bytes) {
         try {
-            settings.changeLogo(caller(), bytes);
+            settings.changeLogo(callers.signedIn(), bytes);
             logoUpload.clearFileList();
             showLogo();
             Notification.show("Logo changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -112,7 +112,7 @@ final class GeneralSettingsView extends VerticalLayout {
     }
 
     private void load() {
-        var current = settings.get(caller());
+        var current = settings.get(callers.signedIn());
         name.setValue(current.name());
         slug.setValue(current.slug());
         version = current.version();
@@ -120,7 +120,7 @@ final class GeneralSettingsView extends VerticalLayout {
 
     private void save() {
         try {
-            settings.update(caller(), name.getValue(), slug.getValue(), version);
+            settings.update(callers.signedIn(), name.getValue(), slug.getValue(), version);
             slug.setInvalid(false);
             load();
             Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -131,10 +131,5 @@ final class GeneralSettingsView extends VerticalLayout {
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

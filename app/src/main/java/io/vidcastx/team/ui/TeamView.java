@@ -46,7 +46,7 @@ final class TeamView extends VerticalLayout {
         this.team = team;
         this.invitations = invitations;
         this.callers = callers;
-        boolean admin = caller().may(Role.ADMIN);
+        boolean admin = callers.signedIn().may(Role.ADMIN);
         members.addColumn(Member::displayName).setKey("name").setHeader("Name");
         members.addColumn(Member::email).setKey("email").setHeader("E-mail").setFlexGrow(2);
         if (admin) {
@@ -68,20 +68,21 @@ final class TeamView extends VerticalLayout {
         pending.setAllRowsVisible(true);
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         invite.setVisible(admin);
-        invite.addClickListener(click -> new InviteDialog(invitations, caller(), this::refresh).open());
+        invite.addClickListener(click -> new InviteDialog(invitations, callers.signedIn(), this::refresh).open());
         add(new Paragraph("Owners manage billing and the organization; Admins also manage keys, webhooks and the team; "
                 + "Members manage videos; Viewers look."), invite, members, new H3("Open invitations"), pending);
         refresh();
     }
 
     void refresh() {
-        members.setItems(team.members(caller()));
-        pending.setItems(invitations.pending(caller()));
+        var caller = callers.signedIn();
+        members.setItems(team.members(caller));
+        pending.setItems(invitations.pending(caller));
     }
 
     private Button withdrawButton(Invitation invitation) {
         var button = new Button("Withdraw", click -> {
-            invitations.withdraw(caller(), invitation.id());
+            invitations.withdraw(callers.signedIn(), invitation.id());
             Notification.show("The invitation for " + invitation.email() + " no longer works");
             refresh();
         });
@@ -99,7 +100,7 @@ final class TeamView extends VerticalLayout {
                 return;
             }
             try {
-                team.changeRole(caller(), member.userId(), change.getValue());
+                team.changeRole(callers.signedIn(), member.userId(), change.getValue());
                 Notification.show(member.displayName() + " is now " + label(change.getValue()));
             } catch (IllegalStateException | org.springframework.security.access.AccessDeniedException e) {
                 Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -114,7 +115,7 @@ final class TeamView extends VerticalLayout {
             var confirm = new ConfirmDialog("Remove " + member.displayName() + "?",
                     "They lose access to this organization at once.", "Remove", yes -> {
                 try {
-                    team.remove(caller(), member.userId());
+                    team.remove(callers.signedIn(), member.userId());
                 } catch (IllegalStateException | org.springframework.security.access.AccessDeniedException e) {
                     Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }
@@ -129,10 +130,5 @@ final class TeamView extends VerticalLayout {
 
     static String label(Role role) {
         return role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -64,7 +64,7 @@ final class TranscriptSearchView extends VerticalLayout implements BeforeEnterOb
         if (words.isBlank()) {
             return;
         }
-        var hits = transcripts.search(caller(), words);
+        var hits = transcripts.search(callers.signedIn(), words);
         if (hits.isEmpty()) {
             results.add(new Paragraph("Nothing said in your videos matches \"" + words.strip() + "\"."));
             return;
@@ -97,10 +97,5 @@ final class TranscriptSearchView extends VerticalLayout implements BeforeEnterOb
         var item = new Div(link, text);
         item.addClassName("transcript-hit");
         return item;
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

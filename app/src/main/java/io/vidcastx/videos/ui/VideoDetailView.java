@@ -59,7 +59,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         this.videos = videos;
         this.transcripts = transcripts;
         this.callers = callers;
-        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        this.caller = callers.signedIn();
         addClassName("video-detail");
         wireActions();
     }
@@ -125,7 +125,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         add(new H2("Asset files"), assetFiles(detail, base));
         if (detail.status() == VideoStatus.READY) {
             var player = preview;
-            add(new TranscriptPanel(transcripts, caller, this::actor, detail.id(), seconds -> {
+            add(new TranscriptPanel(transcripts, caller, callers::signedIn, detail.id(), seconds -> {
                 if (player != null) {
                     player.seek(seconds);
                 }
@@ -140,7 +140,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private void wireActions() {
         save.addClickListener(click -> {
             try {
-                videos.update(actor(), video.id(), video.version(), title.getValue(), description.getValue());
+                videos.update(callers.signedIn(), video.id(), video.version(), title.getValue(), description.getValue());
                 Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 videos.get(caller, video.id()).ifPresent(this::show);
             } catch (IllegalArgumentException | org.springframework.dao.OptimisticLockingFailureException e) {
@@ -148,20 +148,20 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         retry.addClickListener(click -> {
-            videos.retry(actor(), video.id());
+            videos.retry(callers.signedIn(), video.id());
             Notification.show("Transcoding again");
             videos.get(caller, video.id()).ifPresent(this::show);
         });
         policy.addValueChangeListener(change -> {
             if (change.isFromClient() && video != null) {
-                videos.setPlaybackPolicy(actor(), video.id(), "signed".equals(change.getValue()));
+                videos.setPlaybackPolicy(callers.signedIn(), video.id(), "signed".equals(change.getValue()));
                 Notification.show("Playback is now " + change.getValue());
             }
         });
         delete.addClickListener(click -> {
             var dialog = new ConfirmDialog("Delete \"" + video.title() + "\"?",
                     "Its files and playback links are removed for good.", "Delete", confirm -> {
-                videos.delete(actor(), java.util.List.of(video.id()));
+                videos.delete(callers.signedIn(), java.util.List.of(video.id()));
                 getUI().ifPresent(ui -> ui.navigate("videos"));
             }, "Cancel", cancel -> { });
             dialog.setConfirmButtonTheme("error primary");
@@ -231,13 +231,5 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    /**
-     * Who does a change: resolved at the click, so a role changed or taken away since the page opened
-     * counts at once. (Reads keep the caller the page opened with: push refreshes have no session.)
-     */
-    private Caller actor() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -70,7 +70,7 @@ final class VideosView extends VerticalLayout {
         this.videos = videos;
         this.broadcaster = broadcaster;
         this.callers = callers;
-        this.caller = callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+        this.caller = callers.signedIn();
         addClassName("videos-view");
 
         uploadArea = new UploadArea("uploads/tus", uploads.maxSize(caller.organizationId()));
@@ -146,7 +146,7 @@ final class VideosView extends VerticalLayout {
         var selected = grid.getSelectedItems();
         var dialog = new ConfirmDialog("Delete " + selected.size() + (selected.size() == 1 ? " video?" : " videos?"),
                 "Their files, renditions and playback links are removed for good.", "Delete", confirm -> {
-            int deleted = videos.delete(actor(), selected.stream().map(VideoListItem::id).toList());
+            int deleted = videos.delete(callers.signedIn(), selected.stream().map(VideoListItem::id).toList());
             grid.deselectAll();
             refresh();
             Notification.show(deleted + (deleted == 1 ? " video deleted" : " videos deleted"));
@@ -201,13 +201,5 @@ final class VideosView extends VerticalLayout {
         long total = Math.round(seconds);
         return total >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
                 : String.format(Locale.ROOT, "%d:%02d", total / 60, total % 60);
-    }
-
-    /**
-     * Who does a change: resolved at the click, so a role changed or taken away since the page opened
-     * counts at once. (Reads keep the caller the page opened with: push refreshes have no session.)
-     */
-    private Caller actor() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

@@ -55,7 +55,7 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
     WebhookEndpointView(WebhookService webhooks, CallerResolver callers) {
         this.webhooks = webhooks;
         this.callers = callers;
-        this.admin = caller().may(Role.ADMIN);
+        this.admin = callers.signedIn().may(Role.ADMIN);
         secret.setReadOnly(true);
         secret.setVisible(false);
         secret.setWidth("40rem");
@@ -65,19 +65,19 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
         actions.setVisible(admin);
         actions.setWrap(true);
         edit.addClickListener(click -> new EndpointDialog(current(),
-                settings -> webhooks.update(caller(), current().id(), current().version(), settings), saved -> show()).open());
-        toggle.addClickListener(click -> act(() -> webhooks.setEnabled(caller(), current().id(), !current().enabled()),
+                settings -> webhooks.update(callers.signedIn(), current().id(), current().version(), settings), saved -> show()).open());
+        toggle.addClickListener(click -> act(() -> webhooks.setEnabled(callers.signedIn(), current().id(), !current().enabled()),
                 current().enabled() ? "Endpoint disabled" : "Endpoint enabled"));
-        sendTest.addClickListener(click -> act(() -> webhooks.sendTestEvent(caller(), current().id()),
+        sendTest.addClickListener(click -> act(() -> webhooks.sendTestEvent(callers.signedIn(), current().id()),
                 "Test event queued; it appears in the log below once sent"));
         revealSecret.addClickListener(click -> {
-            secret.setValue(webhooks.signingSecret(caller(), current().id()));
+            secret.setValue(webhooks.signingSecret(callers.signedIn(), current().id()));
             secret.setVisible(true);
         });
         rotateSecret.addClickListener(click -> confirm("Rotate the signing secret?", "Deliveries are signed with the new "
                 + "secret from now on, and with the old one too for a day, so your receiver can switch over.", "Rotate", () -> {
                     try {
-                        secret.setValue(webhooks.rotateSecret(caller(), current().id()));
+                        secret.setValue(webhooks.rotateSecret(callers.signedIn(), current().id()));
                         secret.setVisible(true);
                     } catch (IllegalStateException e) {
                         com.vaadin.flow.component.notification.Notification.show(e.getMessage())
@@ -86,7 +86,7 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
                 }));
         delete.addClickListener(click -> confirm("Delete this endpoint?", "It receives nothing more and its delivery log "
                 + "is deleted.", "Delete", () -> {
-                    webhooks.delete(caller(), current().id());
+                    webhooks.delete(callers.signedIn(), current().id());
                     UI.getCurrent().navigate(WebhooksView.class);
                 }));
         refreshLog.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -102,9 +102,9 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No such webhook endpoint");
         }
-        endpoint = webhooks.endpoint(caller(), id).orElseThrow(() -> new NotFoundException("No such webhook endpoint"));
+        endpoint = webhooks.endpoint(callers.signedIn(), id).orElseThrow(() -> new NotFoundException("No such webhook endpoint"));
         if (log == null) {
-            log = new DeliveryLog(webhooks, caller(), id, admin, delivery -> act(() -> webhooks.resend(caller(), delivery),
+            log = new DeliveryLog(webhooks, callers.signedIn(), id, admin, delivery -> act(() -> webhooks.resend(callers.signedIn(), delivery),
                     "Delivery queued again"));
             addAndExpand(log);
         }
@@ -119,7 +119,7 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
     }
 
     private void show() {
-        endpoint = webhooks.endpoint(caller(), current().id()).orElse(current());
+        endpoint = webhooks.endpoint(callers.signedIn(), current().id()).orElse(current());
         var shown = current();
         url.setText(shown.url());
         details.setText((shown.description().isEmpty() ? "" : shown.description() + " · ")
@@ -147,10 +147,5 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
         var dialog = new ConfirmDialog(header, text, confirmText, yes -> action.run(), "Cancel", no -> { });
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }

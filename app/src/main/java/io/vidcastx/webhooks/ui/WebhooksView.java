@@ -44,9 +44,9 @@ final class WebhooksView extends VerticalLayout {
         endpoints.addItemClickListener(click -> open(click.getItem()));
 
         addEndpoint.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addEndpoint.setVisible(caller().may(Role.ADMIN));
+        addEndpoint.setVisible(callers.signedIn().may(Role.ADMIN));
         addEndpoint.addClickListener(click -> new EndpointDialog(null,
-                settings -> open(webhooks.create(caller(), settings)), added -> { }).open());
+                settings -> open(webhooks.create(callers.signedIn(), settings)), added -> { }).open());
 
         add(new Paragraph("Vidcastx sends an HTTP POST to each endpoint when the events it chose happen, signed as "
                 + "Standard Webhooks specifies (and with a Mux-Signature header). Failed deliveries are retried for about "
@@ -55,7 +55,7 @@ final class WebhooksView extends VerticalLayout {
     }
 
     void refresh() {
-        endpoints.setItems(webhooks.endpoints(caller()));
+        endpoints.setItems(webhooks.endpoints(callers.signedIn()));
     }
 
     private void open(WebhookEndpoint endpoint) {
@@ -81,10 +81,5 @@ final class WebhooksView extends VerticalLayout {
             badge.getElement().getThemeList().add("contrast");
         }
         return badge;
-    }
-
-    /** Resolved at each use, so a role changed or taken away since the page opened counts at once. */
-    private Caller caller() {
-        return callers.current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
     }
 }
