@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UserId;
@@ -33,24 +34,22 @@ public class AccountService {
     public record Logo(java.io.InputStream body, long size, String contentType) {
     }
 
-    @Transactional(readOnly = true)
-    public boolean hasLogo(SignedInAccount account) {
-        return accounts.findOrganization(account.organizationId()).map(o -> o.logoKey() != null).orElse(false);
-    }
-
     /**
-     * The logo of an organization the signed-in user belongs to (the dashboard's header and settings
-     * show it); empty when it has none.
+     * The logo of the account's organization, read from storage; empty when it has none, or when it was
+     * replaced since the account was read (the page shows the new one once reloaded).
      */
-    @Transactional(readOnly = true)
     public Optional<Logo> logo(SignedInAccount account) {
-        return accounts.findOrganization(account.organizationId())
-                .map(AccountRepository.OrganizationSettings::logoKey)
-                .map(key -> {
-                    var opened = storage.open(storage.defaultBucket(), key, null);
-                    String type = key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp" : "image/jpeg";
-                    return new Logo(opened.body(), opened.totalSize(), type);
-                });
+        String key = account.logoKey();
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            var opened = storage.open(storage.defaultBucket(), key, null);
+            String type = key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp" : "image/jpeg";
+            return Optional.of(new Logo(opened.body(), opened.totalSize(), type));
+        } catch (StorageObjectNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** True once an owner exists; until then the setup page is the only way in. */
@@ -79,7 +78,7 @@ public class AccountService {
         accounts.insertUser(userId, email, setup.displayName().strip(), passwords.encode(setup.password()));
         accounts.insertMembership(organizationId, userId, Role.OWNER);
         return new SignedInAccount(userId, email, setup.displayName().strip(), organizationId, organizationName,
-                Role.OWNER);
+                Role.OWNER, null);
     }
 
     /** The account behind the current dashboard session, in the organization it works in. */

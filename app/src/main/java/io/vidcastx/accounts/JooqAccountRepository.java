@@ -153,13 +153,13 @@ class JooqAccountRepository implements AccountRepository {
     @Override
     public java.util.List<SignedInAccount> findAccounts(String email) {
         return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.DISPLAY_NAME, ORGANIZATIONS.ORGANIZATION_ID,
-                        ORGANIZATIONS.NAME, MEMBERSHIPS.ROLE)
+                        ORGANIZATIONS.NAME, MEMBERSHIPS.ROLE, ORGANIZATIONS.LOGO_KEY)
                 .from(USERS)
                 .join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.USER_ID))
                 .join(ORGANIZATIONS).on(ORGANIZATIONS.ORGANIZATION_ID.eq(MEMBERSHIPS.ORGANIZATION_ID))
                 .where(DSL.lower(USERS.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
                 .orderBy(MEMBERSHIPS.CREATED_AT, ORGANIZATIONS.ORGANIZATION_ID)
                 .fetch(r -> new SignedInAccount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        Role.fromDb(r.value6())));
+                        Role.fromDb(r.value6()), r.value7()));
     }
 }

@@ -15,7 +15,7 @@ public final class OrganizationLogo {
     }
 
     public static Optional<Image> of(AccountService accounts, SignedInAccount account, String maxHeight) {
-        if (!accounts.hasLogo(account)) {
+        if (account.logoKey() == null) {
             return Optional.empty();
         }
         var image = new Image(DownloadHandler.fromInputStream(download -> accounts.logo(account)
