@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,6 +20,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         return error(HttpStatus.BAD_REQUEST, "invalid_parameters", "The request body is not valid JSON");
+    }
+
+    @ExceptionHandler(Paging.InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> invalid(Paging.InvalidParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "invalid_parameters", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -42,7 +48,8 @@ class ApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
 
+    /** The content type is set, not negotiated: an error is JSON even for a client that asked for video/mp4. */
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("type", type, "messages", List.of(message))));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", Map.of("type", type, "messages", List.of(message))));
     }
 }

@@ -13,8 +13,26 @@ final class ByteRanges {
     private ByteRanges() {
     }
 
-    /** Thrown for a range outside the object: 416. */
+    /** Thrown for a range outside the object: 416, with {@code Content-Range: bytes *}{@code /size} when the size is known. */
     static final class Unsatisfiable extends RuntimeException {
+        final long size;
+
+        Unsatisfiable() {
+            this(-1);
+        }
+
+        Unsatisfiable(long size) {
+            super(null, null, false, false);
+            this.size = size;
+        }
+    }
+
+    /**
+     * A position of the header; numbers too long for a {@code long} (no object is that large) become
+     * {@link Long#MAX_VALUE} instead of failing the request.
+     */
+    private static long number(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     /**
@@ -29,15 +47,16 @@ final class ByteRanges {
         if (!match.matches() || match.group(1).isEmpty()) {
             return null;
         }
-        long first = Long.parseLong(match.group(1));
-        if (match.group(2).isEmpty()) {
-            return ByteRange.from(first);
+        long first = number(match.group(1));
+        if (first == Long.MAX_VALUE) {
+            throw new Unsatisfiable(); // past the end of any object
         }
-        long last = Long.parseLong(match.group(2));
+        long last = match.group(2).isEmpty() ? Long.MAX_VALUE : number(match.group(2));
         if (last < first) {
             throw new Unsatisfiable();
         }
-        return ByteRange.of(first, last);
+        // A last byte past any object means "to the end", and keeps the length from overflowing.
+        return last == Long.MAX_VALUE ? ByteRange.from(first) : ByteRange.of(first, last);
     }
 
     /** {@code bytes=-N}: the last N bytes. */
@@ -61,18 +80,18 @@ final class ByteRanges {
         long first;
         long last;
         if (match.group(1).isEmpty()) {
-            long suffix = Long.parseLong(match.group(2));
+            long suffix = number(match.group(2));
             if (suffix == 0) {
                 throw new Unsatisfiable();
             }
             first = Math.max(0, size - suffix);
             last = size - 1;
         } else {
-            first = Long.parseLong(match.group(1));
-            last = match.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(match.group(2)), size - 1);
+            first = number(match.group(1));
+            last = match.group(2).isEmpty() ? size - 1 : Math.min(number(match.group(2)), size - 1);
         }
         if (first >= size || last < first) {
-            throw new Unsatisfiable();
+            throw new Unsatisfiable(size);
         }
         return ByteRange.of(first, last);
     }

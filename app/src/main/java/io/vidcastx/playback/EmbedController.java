@@ -2,6 +2,10 @@ package io.vidcastx.playback;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import io.vidcastx.security.ContentSecurityPolicy;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -20,40 +24,66 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class EmbedController {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final PlaybackService playback;
 
     EmbedController(PlaybackService playback) {
         this.playback = playback;
     }
 
+    /**
+     * @param token          for a signed playback id: its JWT with audience {@code v}
+     * @param thumbnailToken for a signed playback id: a JWT with audience {@code t} for the poster (as Mux Player's
+     *                       {@code thumbnail-token}); without it a signed embed shows no poster rather than a refused one
+     */
     @GetMapping(value = "/embed/{playbackId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> embed(@PathVariable String playbackId, @RequestParam(required = false) @Nullable String token,
+                                 @RequestParam(name = "thumbnail-token", required = false) @Nullable String thumbnailToken,
                                  @RequestParam(required = false) @Nullable String autoplay) {
+        String nonce = nonce();
+        PlaybackService.Playable video;
         try {
-            playback.authorize(playbackId, token, "v");
+            video = playback.authorize(playbackId, token, "v");
         } catch (PlaybackService.Refused e) {
             return ResponseEntity.status(e.status).contentType(MediaType.TEXT_HTML)
-                    .body(page("Video unavailable", "<p class=\"message\">" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>"));
+                    .header("Content-Security-Policy", ContentSecurityPolicy.embed(nonce))
+                    .body(page(nonce, "Video unavailable", "<p class=\"message\">" + HtmlUtils.htmlEscape(e.getMessage())
+                            + "</p>"));
         }
-        String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String src = "/stream/" + playbackId + ".m3u8" + query;
-        String poster = "/image/" + playbackId + "/thumbnail.jpg" + query;
-        String script = "<script src=\"/vidcastx/player.js\"></script>\n<script>VidcastxPlayer.mount("
+        boolean signed = video.policy() == PlaybackPolicy.SIGNED;
+        String src = "/stream/" + playbackId + ".m3u8" + (signed ? tokenQuery(token) : "");
+        String picture = "/image/" + playbackId + "/thumbnail.jpg";
+        String poster = !signed ? picture : thumbnailToken != null && !thumbnailToken.isBlank() ? picture + tokenQuery(thumbnailToken)
+                : null;
+        String script = "<script src=\"/vidcastx/player.js\"></script>\n<script nonce=\"" + nonce + "\">VidcastxPlayer.mount("
                 + "document.getElementById('player'), {src: " + jsString(src) + ", poster: " + jsString(poster)
                 + ", autoplay: " + ("1".equals(autoplay) || "true".equals(autoplay)) + "});</script>";
         return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.TEXT_HTML)
-                .header("Cache-Control", token == null ? "public, max-age=300" : "private, no-store")
-                .body(page("Video", "<div id=\"player\"></div>\n" + script));
+                .header("Cache-Control", signed ? "private, no-store" : "public, max-age=300")
+                // Any site may frame the player: that is what an embed is for. Its nonce is cached with the page.
+                .header("Content-Security-Policy", ContentSecurityPolicy.embed(nonce))
+                .body(page(nonce, "Video", "<div id=\"player\"></div>\n" + script));
     }
 
-    private static String page(String title, String body) {
+    private static String tokenQuery(@Nullable String token) {
+        return token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private static String nonce() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String page(String nonce, String title, String body) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
                 <link rel="icon" href="/icons/favicon.svg" type="image/svg+xml">
-                <style>
+                <style nonce="%s">
                 html, body { margin: 0; height: 100%%; background: #000; }
                 #player { position: fixed; inset: 0; }
                 .message { color: #ddd; font: 16px system-ui, sans-serif; text-align: center; margin-top: 40vh; }
@@ -61,10 +91,13 @@ class EmbedController {
                 <body>
                 %s
                 </body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), body);
+                """.formatted(HtmlUtils.htmlEscape(title), nonce, body);
     }
 
-    private static String jsString(String value) {
+    private static String jsString(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c") + "\"";
     }
 }

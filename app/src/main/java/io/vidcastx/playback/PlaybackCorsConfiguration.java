@@ -1,11 +1,16 @@
 package io.vidcastx.playback;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Players on any site may fetch streams and pictures, with Range requests (answered to preflights). */
+/**
+ * Players on any site may fetch streams and pictures, with Range requests (answered to preflights);
+ * and the settings of pictures cut on request.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ThumbnailProperties.class)
 class PlaybackCorsConfiguration implements WebMvcConfigurer {
 
     @Override

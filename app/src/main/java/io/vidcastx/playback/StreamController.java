@@ -109,9 +109,12 @@ class StreamController {
     }
 
     @ExceptionHandler(ByteRanges.Unsatisfiable.class)
-    void unsatisfiable(HttpServletResponse response) {
+    void unsatisfiable(ByteRanges.Unsatisfiable e, HttpServletResponse response) {
         cors(response);
         response.setStatus(416);
+        if (e.size >= 0) {
+            response.setHeader("Content-Range", "bytes */" + e.size);
+        }
     }
 
     /** One storage request per response: the object's size and ETag come with its bytes. */
@@ -119,17 +122,17 @@ class StreamController {
                        PlaybackPolicy policy, @Nullable String download) throws IOException {
         String bucket = storage.defaultBucket();
         String rangeHeader = request.getHeader("Range");
-        ByteRange requested = ByteRanges.parseKnownStart(rangeHeader);
-        if (requested == null && ByteRanges.isSuffix(rangeHeader)) {
-            // bytes=-N needs the size first; players rarely ask for it.
-            var object = storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key));
-            requested = ByteRanges.parse(rangeHeader, object.size());
-        }
         StorageService.OpenedObject object;
         try {
+            ByteRange requested = ByteRanges.parseKnownStart(rangeHeader);
+            if (requested == null && ByteRanges.isSuffix(rangeHeader)) {
+                // bytes=-N needs the size first; players rarely ask for it.
+                requested = ByteRanges.parse(rangeHeader, size(bucket, key));
+            }
             object = storage.open(bucket, key, requested);
-        } catch (RangeNotSatisfiableException e) {
-            throw new ByteRanges.Unsatisfiable();
+        } catch (RangeNotSatisfiableException | ByteRanges.Unsatisfiable e) {
+            // A 416 says how large the object is (RFC 9110), so the client can ask again within it.
+            throw new ByteRanges.Unsatisfiable(size(bucket, key));
         }
         try (InputStream in = object.body()) {
             cors(response);
@@ -155,6 +158,10 @@ class StreamController {
             }
             in.transferTo(response.getOutputStream());
         }
+    }
+
+    private long size(String bucket, String key) {
+        return storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key)).size();
     }
 
     private void send(HttpServletResponse response, String contentType, String body, PlaybackPolicy policy, int maxAge)

@@ -33,10 +33,14 @@ class ThumbnailController {
                                      @RequestParam(required = false) @Nullable String token) {
         var request = new ThumbnailRequest(time, width, height);
         // Signed playback ids need a token with audience "t" for pictures, as with Mux.
-        return thumbnails.thumbnail(playback.authorize(playbackId, token, "t"), request)
+        var video = playback.authorize(playbackId, token, "t");
+        // A signed picture is for the token's holder: no shared cache (CDN, proxy) may keep it for others.
+        var cache = CacheControl.maxAge(1, TimeUnit.DAYS);
+        var cacheControl = video.policy() == PlaybackPolicy.PUBLIC ? cache.cachePublic() : cache.cachePrivate();
+        return thumbnails.thumbnail(video, request)
                 .map(jpeg -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_JPEG)
-                        .cacheControl(CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic())
+                        .cacheControl(cacheControl)
                         .header("Access-Control-Allow-Origin", "*")
                         .body(jpeg))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
@@ -46,6 +50,12 @@ class ThumbnailController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> badParameters(IllegalArgumentException e) {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    @ExceptionHandler(ThumbnailService.Busy.class)
+    ResponseEntity<String> busy(ThumbnailService.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                .contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     @ExceptionHandler(PlaybackService.Refused.class)

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
@@ -21,53 +24,122 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Thumbnails by playback id: the stored poster frame, resized on request, or a frame at any time,
  * cut by FFmpeg from the MP4 over a presigned URL (it seeks with range requests, reading a few
- * hundred kilobytes) and kept in storage for the next request.
+ * hundred kilobytes) and kept in storage for the next request. Requests snap to {@link ThumbnailGrid},
+ * at most {@code concurrency} pictures are made at once (others wait briefly, then {@link Busy}),
+ * and each video's cache is bounded, oldest pictures evicted first.
  */
 @Service
 class ThumbnailService {
 
+    private static final Logger log = LoggerFactory.getLogger(ThumbnailService.class);
+
     private final StorageService storage;
     private final FfmpegBinaries ffmpeg;
     private final MediaProcessRunner runner;
+    private final ThumbnailProperties properties;
+    /** Slots for making pictures; package-private so a test can fill them. */
+    final Semaphore makers;
+    private final AtomicLong framesCut = new AtomicLong();
 
-    ThumbnailService(StorageService storage, FfmpegBinaries ffmpeg, MediaProcessRunner runner) {
+    ThumbnailService(StorageService storage, FfmpegBinaries ffmpeg, MediaProcessRunner runner,
+                     ThumbnailProperties properties) {
         this.storage = storage;
         this.ffmpeg = ffmpeg;
         this.runner = runner;
+        this.properties = properties;
+        this.makers = new Semaphore(properties.concurrency(), true);
+    }
+
+    /** Every slot stayed taken for the whole wait: the caller should come back later. */
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super("Too many pictures are being made right now; try again in a moment");
+        }
     }
 
     /** JPEG bytes of an authorized, ready video; empty when it has no picture (audio only). */
-    Optional<byte[]> thumbnail(PlaybackService.Playable video, ThumbnailRequest request) {
+    Optional<byte[]> thumbnail(PlaybackService.Playable video, ThumbnailRequest asked) {
         if (!video.hasPicture()) {
             return Optional.empty();
         }
+        checkWithinDuration(video, asked);
+        var request = ThumbnailGrid.snap(asked, video.duration());
         var id = video.videoId();
         String bucket = storage.defaultBucket();
         if (request.time() == null && !request.resized()) {
             return Optional.of(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
         }
-        String cached = StorageKeys.thumbnailsFolder(id) + "cache/" + request.cacheName();
+        String cached = cacheFolder(id) + request.cacheName();
         if (storage.stat(bucket, cached).isPresent()) {
             return Optional.of(read(bucket, cached));
         }
-        byte[] picture = request.time() == null
-                ? resize(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
-                : frameAt(video, request);
-        storage.uploadFile(bucket, cached, picture, "image/jpeg");
-        return Optional.of(picture);
+        acquireSlot();
+        try {
+            if (storage.stat(bucket, cached).isPresent()) {
+                return Optional.of(read(bucket, cached)); // made by the request we waited behind
+            }
+            byte[] picture = request.time() == null
+                    ? resize(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
+                    : frameAt(video, request);
+            storage.uploadFile(bucket, cached, picture, "image/jpeg");
+            evict(id, properties.cacheMaxObjects(), properties.cacheMaxSize().toBytes(), cached);
+            return Optional.of(picture);
+        } finally {
+            makers.release();
+        }
+    }
+
+    /** FFmpeg runs so far: what a flood of distinct requests costs. */
+    long framesCut() {
+        return framesCut.get();
+    }
+
+    /** Deletes the video's oldest cached pictures until at most {@code maxObjects} and {@code maxBytes} remain. */
+    void evict(io.vidcastx.db.ids.VideoId id, int maxObjects, long maxBytes, String keep) {
+        String bucket = storage.defaultBucket();
+        try {
+            for (var victim : ThumbnailGrid.evictions(storage.list(bucket, cacheFolder(id)), maxObjects, maxBytes, keep)) {
+                storage.deleteFile(bucket, victim.key());
+            }
+        } catch (RuntimeException e) {
+            // The picture is made and stored; a failed clean-up is retried by the next new picture.
+            log.warn("Could not evict cached pictures of {}: {}", id, e.toString());
+        }
+    }
+
+    static String cacheFolder(io.vidcastx.db.ids.VideoId id) {
+        return StorageKeys.thumbnailsFolder(id) + "cache/";
+    }
+
+    private void acquireSlot() {
+        try {
+            if (!makers.tryAcquire(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+    }
+
+    private static void checkWithinDuration(PlaybackService.Playable video, ThumbnailRequest request) {
+        double duration = video.duration() == null ? 0 : video.duration();
+        if (request.time() != null && request.time() > duration) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "time must be at most the video's duration (%.2f s)", duration));
+        }
     }
 
     private byte[] frameAt(PlaybackService.Playable video, ThumbnailRequest request) {
         double duration = video.duration() == null ? 0 : video.duration();
-        if (request.time() > duration) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "time must be at most the video's duration (%.2f s)", duration));
-        }
+        framesCut.incrementAndGet();
         var source = storage.presignedDownloadUrl(storage.defaultBucket(),
                 StorageKeys.mp4Folder(video.videoId()) + "highest.mp4", Duration.ofMinutes(5));
         String scale = scaleFilter(request);
@@ -76,7 +148,8 @@ class ThumbnailService {
             dir = Files.createTempDirectory("vidcastx-thumb-");
             Path out = dir.resolve("frame.jpg");
             runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                    "-ss", String.format(Locale.ROOT, "%.3f", Math.min(request.time(), Math.max(0, duration - 0.05))),
+                    // Input seeking lands on the frame at or after -ss: stay half a second before the end.
+                    "-ss", String.format(Locale.ROOT, "%.3f", Math.min(request.time(), Math.max(0, duration - 0.5))),
                     "-i", source.toString(), "-frames:v", "1", "-vf", scale, "-q:v", "3", out.toString()),
                     dir, Duration.ofSeconds(30), null, () -> false);
             return Files.readAllBytes(out);

@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
 
 /** Dashboard security: a session cookie from form sign-in, Vaadin's CSRF protection, views guarded by annotations. */
 @EnableWebSecurity
@@ -40,14 +41,18 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys,
                                     ObjectProvider<SecurityContextHolderStrategy> contexts,
                                     StatefulRedisConnection<String, String> redis,
-                                    @Value("${vidcastx.api.rate-limit-per-minute:600}") int perMinute) throws Exception {
-        http.securityMatcher("/video/v1/**")
+                                    @Value("${vidcastx.api.rate-limit-per-minute:600}") int perMinute,
+                                    @Value("${vidcastx.api.max-body-size:1MB}") DataSize maxBody) throws Exception {
+        // Mux's prefixes: assets and uploads, signing keys (system), analytics (data). Unknown paths
+        // under them answer 404 JSON (UnknownPathController), never the dashboard's HTML.
+        http.securityMatcher("/video/v1/**", "/system/v1/**", "/data/v1/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, strategy(contexts)), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ApiRateLimitFilter(redis, strategy(contexts), perMinute), ApiKeyAuthenticationFilter.class)
+                .addFilterAfter(new ApiBodyLimitFilter(maxBody.toBytes()), ApiRateLimitFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, 401, "unauthorized",
@@ -82,12 +87,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Public playback: streams, pictures and the embed page. No session and no cookie is read; any
+     * site may frame the embed (its Content-Security-Policy says {@code frame-ancestors *}), so no
+     * X-Frame-Options here.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain playbackSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/embed/**", "/stream/**", "/image/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frames -> frames.disable()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+        // The dashboard may frame itself only (its CSP says frame-ancestors 'self'); older browsers read this header.
+        http.headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()));
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/image/**", "/stream/**",
-                        "/embed/**", "/openapi.json", "/openapi.json.yaml", "/error").permitAll());
+                .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/openapi.json", "/openapi.json.yaml",
+                        "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

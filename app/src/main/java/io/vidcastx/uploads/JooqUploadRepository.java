@@ -52,6 +52,13 @@ class JooqUploadRepository implements UploadRepository {
     }
 
     @Override
+    public NewAssetSettings newAssetSettings(UploadId id) {
+        JSONB stored = dsl.select(UPLOADS.NEW_ASSET_SETTINGS).from(UPLOADS).where(UPLOADS.UPLOAD_ID.eq(id))
+                .fetchOptional(UPLOADS.NEW_ASSET_SETTINGS).orElse(null);
+        return NewAssetSettings.from(stored == null ? null : json.readTree(stored.data()));
+    }
+
+    @Override
     public Optional<Upload> find(OrganizationId organizationId, UploadId id) {
         return dsl.selectFrom(UPLOADS)
                 .where(UPLOADS.UPLOAD_ID.eq(id).and(UPLOADS.ORGANIZATION_ID.eq(organizationId)))

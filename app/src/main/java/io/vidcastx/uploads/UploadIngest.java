@@ -6,6 +6,9 @@ package io.vidcastx.uploads;
  */
 public interface UploadIngest {
 
-    /** @return false when the upload's video already existed (a repeated completion) */
-    boolean ingest(Upload upload, String title);
+    /**
+     * @param settings what the upload's {@code new_asset_settings} asked of the video
+     * @return false when the upload's video already existed (a repeated completion)
+     */
+    boolean ingest(Upload upload, String title, NewAssetSettings settings);
 }

@@ -14,6 +14,9 @@ public interface UploadRepository {
 
     void insert(Upload upload, @Nullable String newAssetSettingsJson);
 
+    /** The upload's {@code new_asset_settings} as far as they shape its video (the defaults when it has none). */
+    NewAssetSettings newAssetSettings(UploadId id);
+
     Optional<Upload> find(OrganizationId organizationId, UploadId id);
 
     /** For the direct-upload URL, which carries no credentials: the unguessable id is the capability. */

@@ -164,7 +164,8 @@ public class UploadService {
                 throw new UploadException(Reason.BAD_REQUEST, "The total size changed from " + upload.totalLength()
                         + " to " + declaredTotal);
             }
-            if (total != null && total > maxSize(upload.organizationId())) {
+            long limit = maxSize(upload.organizationId());
+            if (total != null && total > limit) {
                 throw new UploadException(Reason.TOO_LARGE, "The file is larger than this organization's upload limit");
             }
             InputStream source = body;
@@ -172,9 +173,13 @@ public class UploadService {
                 spool = verifiedSpool(body, checksum, total == null ? Long.MAX_VALUE : total - offset);
                 source = Files.newInputStream(spool);
             }
-            var writer = new PartWriter(upload, total);
+            var writer = new PartWriter(upload, total, limit);
             var progress = writer.write(source);
             saved = true;
+            if (writer.overLimit) {
+                throw new UploadException(Reason.TOO_LARGE, "The upload passed this organization's limit of " + limit
+                        + " bytes; the bytes up to it are kept, nothing beyond");
+            }
             if (progress.complete()) {
                 complete(upload);
             }
@@ -259,7 +264,7 @@ public class UploadService {
             if (!uploads.markAssetCreated(upload.id())) {
                 return; // completed before: one video per upload
             }
-            ingest.ingest(upload, title);
+            ingest.ingest(upload, title, uploads.newAssetSettings(upload.id()));
             var data = uploadData(upload);
             data.put("status", "asset_created");
             data.put("asset_id", upload.videoId().toString());
@@ -342,11 +347,15 @@ public class UploadService {
         private @Nullable Long total;
         private long received;
         private int filled;
+        private final long limit;
         boolean overflowed;
+        /** The body went on past the organization's limit: reading stopped there, nothing beyond is kept. */
+        boolean overLimit;
 
-        PartWriter(Upload upload, @Nullable Long total) {
+        PartWriter(Upload upload, @Nullable Long total, long limit) {
             this.upload = upload;
             this.total = total;
+            this.limit = limit;
             this.buffer = new byte[(int) properties.partSize().toBytes()];
             this.spare = new byte[buffer.length];
             this.parts = new ArrayList<>(upload.parts());
@@ -371,7 +380,7 @@ public class UploadService {
                     awaitInFlight();
                 }
             }
-            if (total == null && interrupted == null) {
+            if (total == null && interrupted == null && !overLimit) {
                 total = received; // a direct upload of unknown size ends with its body
             }
             boolean complete = total != null && received == total;
@@ -404,7 +413,12 @@ public class UploadService {
                     overflowed = body.read() >= 0;
                     break;
                 }
-                int n = body.read(buffer, filled, want);
+                if (received >= limit) {
+                    // Counted, not declared: a chunked body or "Content-Range: .../*" states no size up front.
+                    overLimit = body.read() >= 0;
+                    break;
+                }
+                int n = body.read(buffer, filled, (int) Math.min(want, limit - received));
                 if (n < 0) {
                     break;
                 }

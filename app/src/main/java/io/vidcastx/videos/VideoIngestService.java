@@ -13,6 +13,7 @@ import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.uploads.NewAssetSettings;
 import io.vidcastx.uploads.Upload;
 import io.vidcastx.uploads.UploadIngest;
 import org.jooq.DSLContext;
@@ -43,14 +44,18 @@ public class VideoIngestService implements UploadIngest {
     /** A completed upload becomes a video, with what its MP4 index tells at once. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean ingest(Upload upload, String title) {
+    public boolean ingest(Upload upload, String title, NewAssetSettings settings) {
         return create(new NewVideo(upload.videoId(), upload.organizationId(), title, upload.storageKey(), upload.id(),
-                facts.read(upload.storageKey())));
+                facts.read(upload.storageKey()), settings.signedPlayback()));
     }
 
-    /** A new video from an upload. */
+    /**
+     * A new video from an upload.
+     *
+     * @param signedPlayback its playback id plays only with a signed token
+     */
     public record NewVideo(VideoId id, OrganizationId organizationId, String title, String sourceKey,
-                           @Nullable UploadId uploadId, SourceFacts facts) {
+                           @Nullable UploadId uploadId, SourceFacts facts, boolean signedPlayback) {
     }
 
     /**
@@ -61,6 +66,7 @@ public class VideoIngestService implements UploadIngest {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean create(NewVideo video) {
         String playbackId = PlaybackIds.next();
+        String policy = video.signedPlayback() ? "signed" : "public";
         var facts = video.facts();
         int inserted = dsl.insertInto(VIDEOS)
                 .set(VIDEOS.VIDEO_ID, video.id())
@@ -68,6 +74,7 @@ public class VideoIngestService implements UploadIngest {
                 .set(VIDEOS.TITLE, video.title())
                 .set(VIDEOS.STATUS, "processing")
                 .set(VIDEOS.PLAYBACK_ID, playbackId)
+                .set(VIDEOS.PLAYBACK_POLICY, policy)
                 .set(VIDEOS.SOURCE_KEY, video.sourceKey())
                 .set(VIDEOS.UPLOAD_ID, video.uploadId())
                 .set(VIDEOS.DURATION_SECONDS, facts.durationSeconds())
@@ -83,7 +90,7 @@ public class VideoIngestService implements UploadIngest {
         var data = new LinkedHashMap<String, Object>();
         data.put("id", video.id().toString());
         data.put("status", "preparing");
-        data.put("playback_ids", List.of(Map.of("id", playbackId, "policy", "public")));
+        data.put("playback_ids", List.of(Map.of("id", playbackId, "policy", policy)));
         if (video.uploadId() != null) {
             data.put("upload_id", video.uploadId().toString());
         }

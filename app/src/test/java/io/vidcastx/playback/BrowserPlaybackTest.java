@@ -45,6 +45,8 @@ class BrowserPlaybackTest extends AppTestSupport {
     TranscriptStore transcripts;
     @Autowired
     MpegTsClock clock;
+    @Autowired
+    SigningKeyService signingKeys;
     @TempDir
     Path dir;
 
@@ -92,6 +94,77 @@ class BrowserPlaybackTest extends AppTestSupport {
         assertThat(report.get("pages").properties()).hasSize(11);
         report.get("pages").properties().forEach(page ->
                 assertThat(page.getValue().get("errors")).as("console errors on " + page.getKey()).isEmpty());
+    }
+
+    @Test
+    void the_embed_snippet_of_the_video_page_plays_on_another_site_for_public_and_signed_ids() throws Exception {
+        NodeScripts.assumeChromium();
+        signInAsOwner();
+        var organization = ownersOrganization();
+        String publicId = readyVideoWithRealHls(organization, "public");
+        String signedId = readyVideoWithRealHls(organization, "signed");
+        var key = signingKeys.create(organization);
+        long inTenMinutes = java.time.Instant.now().getEpochSecond() + 600;
+        String token = PlaybackTest.jwt(key, signedId, "v", inTenMinutes);
+        String thumbnailToken = PlaybackTest.jwt(key, signedId, "t", inTenMinutes);
+        String appBase = "http://localhost:" + port;
+        NodeScripts.Result result;
+        try {
+            // The snippet exactly as the video page shows it, with this server's address; a signed id adds its tokens.
+            Path publicSite = Files.writeString(dir.resolve("public.html"), embedSnippet(publicId, appBase));
+            Path signedSite = Files.writeString(dir.resolve("signed.html"), embedSnippet(signedId, appBase).replace(
+                    "/embed/" + signedId + "\"", "/embed/" + signedId + "?token=" + token + "&amp;thumbnail-token="
+                            + thumbnailToken + "\""));
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+
+            result = NodeScripts.run("browser-embed-cross-origin.cjs", List.of(appBase, shots.toString(),
+                    "public=" + publicSite, "signed=" + signedSite), 180);
+        } finally {
+            // The dashboard pages of the other test list this organization's videos: leave none behind.
+            dsl.deleteFrom(RENDITIONS).where(RENDITIONS.VIDEO_ID.in(dsl.select(VIDEOS.VIDEO_ID).from(VIDEOS)
+                    .where(VIDEOS.PLAYBACK_ID.in(publicId, signedId)))).execute();
+            dsl.deleteFrom(VIDEOS).where(VIDEOS.PLAYBACK_ID.in(publicId, signedId)).execute();
+        }
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var report = json.readTree(result.stdout());
+        assertThat(report.get("site").asString()).doesNotStartWith(appBase);
+        for (String name : List.of("public", "signed")) {
+            var page = report.get("pages").get(name);
+            assertThat(page.get("frameOrigin").asString()).as(name).isEqualTo(appBase);
+            assertThat(page.get("currentTime").asDouble()).as(name).isGreaterThan(1.0);
+            assertThat(page.get("errors")).as("console errors (CSP violations included) on " + name).isEmpty();
+        }
+        assertThat(report.get("pages").get("signed").get("frameUrl").asString()).contains("?token=" + token);
+        // The dashboard refuses to be framed by another site: Chromium shows its error page instead.
+        assertThat(report.get("pages").get("dashboard").get("frameUrl").asString()).startsWith("chrome-error://");
+    }
+
+    /** The "Embed code" field of the video's page, pointed at this test server. */
+    private String embedSnippet(String playbackId, String appBase) {
+        var videoId = dsl.select(VIDEOS.VIDEO_ID).from(VIDEOS).where(VIDEOS.PLAYBACK_ID.eq(playbackId)).fetchSingle().value1();
+        startUi();
+        com.vaadin.flow.component.UI.getCurrent().navigate("videos/" + videoId);
+        String snippet = com.github.mvysny.kaributesting.v10.LocatorJ._find(io.vidcastx.base.ui.CopyField.class).stream()
+                .map(io.vidcastx.base.ui.CopyField::value).filter(value -> value.startsWith("<iframe"))
+                .findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        return snippet.replaceFirst("src=\"[^\"]*/embed/", "src=\"" + appBase + "/embed/");
+    }
+
+    private String readyVideoWithRealHls(io.vidcastx.db.ids.OrganizationId organization, String policy) throws Exception {
+        var id = VideoId.random();
+        String playbackId = UUID.randomUUID().toString().replace("-", "");
+        storeRealHls(id);
+        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
+                .set(VIDEOS.TITLE, "Cross-origin embed").set(VIDEOS.STATUS, "ready").set(VIDEOS.PLAYBACK_ID, playbackId)
+                .set(VIDEOS.PLAYBACK_POLICY, policy).set(VIDEOS.WIDTH, 640).set(VIDEOS.HEIGHT, 360)
+                .set(VIDEOS.ASPECT_RATIO, "16:9").set(VIDEOS.DURATION_SECONDS, 6.0).execute();
+        dsl.insertInto(RENDITIONS).set(RENDITIONS.RENDITION_ID, RenditionId.random()).set(RENDITIONS.VIDEO_ID, id)
+                .set(RENDITIONS.ORGANIZATION_ID, organization).set(RENDITIONS.NAME, "360p").set(RENDITIONS.KIND, "video")
+                .set(RENDITIONS.WIDTH, 640).set(RENDITIONS.HEIGHT, 360)
+                .set(RENDITIONS.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
+        return playbackId;
     }
 
     /** Six seconds of real HLS (x264 + AAC, 2 s segments) and a poster, stored where the worker would put them. */

@@ -122,6 +122,46 @@ class PlaybackTest extends AppTestSupport {
     }
 
     @Test
+    void ranges_past_any_number_are_416_with_the_size_never_a_server_error() throws Exception {
+        String id = readyVideo("public");
+        String path = "/stream/" + id + "/360p/segment_000.ts";
+
+        for (String range : new String[] {"bytes=99999999999999999999-", "bytes=20000-", "bytes=5-3",
+                "bytes=9223372036854775807-9223372036854775807"}) {
+            var response = get(path, "Range", range);
+            assertThat(response.statusCode()).as(range).isEqualTo(416);
+            assertThat(response.headers().firstValue("Content-Range")).as(range).hasValue("bytes */10000");
+        }
+        var toAnyEnd = get(path, "Range", "bytes=9990-99999999999999999999");
+        assertThat(toAnyEnd.statusCode()).isEqualTo(206);
+        assertThat(toAnyEnd.headers().firstValue("Content-Range")).hasValue("bytes 9990-9999/10000");
+        assertThat(get(path, "Range", "bytes=-99999999999999999999").statusCode()).isIn(200, 206);
+    }
+
+    @Test
+    void the_embed_page_and_media_say_any_site_may_frame_them() throws Exception {
+        String id = readyVideo("public");
+
+        var page = get("/embed/" + id);
+
+        assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("frame-ancestors *", "default-src 'none'", "media-src 'self' blob: data:");
+        String nonce = policy.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertThat(text(page)).contains("<script nonce=\"" + nonce + "\">", "<style nonce=\"" + nonce + "\">");
+        assertThat(get("/embed/" + id).headers().firstValue("Content-Security-Policy")).as("a fresh nonce each time")
+                .isNotEqualTo(java.util.Optional.of(policy));
+        var refused = get("/embed/doesnotexist123");
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors *"));
+        var master = get("/stream/" + id + ".m3u8");
+        assertThat(master.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(master.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).startsWith("default-src 'none'"));
+    }
+
+    @Test
     void cors_preflight_allows_range_requests_from_any_origin() throws Exception {
         String id = readyVideo("public");
         var preflight = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stream/" + id

@@ -151,6 +151,35 @@ class DirectUploadTest extends AppTestSupport {
     }
 
     @Test
+    void a_signed_playback_policy_makes_a_video_with_a_signed_playback_id() {
+        var upload = createUpload("{\"new_asset_settings\": {\"playback_policy\": [\"signed\"]}}");
+        assertThat(upload.get("new_asset_settings").get("playback_policy").get(0).asString()).isEqualTo("signed");
+
+        var put = client.request("PUT", upload.get("url").asString()).anonymous().body(random(50_000)).send();
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        String assetId = getUpload(upload.get("id").asString()).get("asset_id").asString();
+        var asset = json.readTree(client.request("GET", "/video/v1/assets/" + assetId).send().body()).get("data");
+        assertThat(asset.get("playback_ids").get(0).get("policy").asString()).isEqualTo("signed");
+        assertThat(dsl.select(VIDEOS.PLAYBACK_POLICY).from(VIDEOS)
+                .where(VIDEOS.VIDEO_ID.eq(io.vidcastx.db.ids.VideoId.parse(assetId))).fetchSingle().value1())
+                .isEqualTo("signed");
+    }
+
+    @Test
+    void playback_policies_that_cannot_be_honoured_are_refused() {
+        for (String settings : new String[] {"{\"playback_policy\": [\"drm\"]}", "{\"playback_policy\": [\"public\", \"signed\"]}",
+                "{\"playback_policy\": []}", "{\"playback_policy\": 5}", "{\"playback_policies\": [\"private\"]}"}) {
+            var response = client.request("POST", "/video/v1/uploads").json("{\"new_asset_settings\": " + settings + "}").send();
+
+            assertThat(response.statusCode()).as(settings).isEqualTo(400);
+            var error = json.readTree(response.body()).get("error");
+            assertThat(error.get("type").asString()).isEqualTo("invalid_parameters");
+            assertThat(error.get("messages").get(0).asString()).contains("playback_policy");
+        }
+    }
+
+    @Test
     void malformed_requests_get_clear_json_errors() {
         var badTimeout = client.request("POST", "/video/v1/uploads").json("{\"timeout\": 5}").send();
         assertThat(badTimeout.statusCode()).isEqualTo(400);

@@ -5,15 +5,18 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidcastx.api.Paging;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
+import io.vidcastx.uploads.NewAssetSettings;
 import io.vidcastx.uploads.Upload;
 import io.vidcastx.uploads.UploadException;
 import io.vidcastx.uploads.UploadKind;
 import io.vidcastx.uploads.UploadService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +72,7 @@ class UploadsApiController {
         if (settings != null && !settings.isObject()) {
             throw new UploadException(UploadException.Reason.BAD_REQUEST, "new_asset_settings must be an object");
         }
+        NewAssetSettings.from(settings); // refuses what the asset could not honour, before anything is made
         String title = settings == null ? null : firstText(settings.path("meta").path("title"), settings.path("passthrough"));
         var upload = uploads.create(caller, new UploadService.NewUpload(UploadKind.DIRECT, null, null,
                 title, corsOrigin, timeout, settings == null ? null : json.writeValueAsString(settings)));
@@ -78,9 +82,8 @@ class UploadsApiController {
     @Operation(summary = "List direct uploads")
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "1") int page) {
-        int size = Math.clamp(limit, 1, 100);
-        int offset = (Math.max(page, 1) - 1) * size;
-        return Map.of("data", uploads.list(caller().organizationId(), size, offset).stream()
+        var paging = Paging.of(limit, page);
+        return Map.of("data", uploads.list(caller().organizationId(), paging.limit(), paging.offset()).stream()
                 .map(upload -> view(upload, null)).toList());
     }
 
@@ -104,7 +107,7 @@ class UploadsApiController {
             case TOO_LARGE -> "too_large";
             default -> "invalid_request";
         };
-        return ResponseEntity.status(e.reason().status())
+        return ResponseEntity.status(e.reason().status()).contentType(MediaType.APPLICATION_JSON) // whatever Accept says
                 .body(Map.of("error", Map.of("type", type, "messages", java.util.List.of(e.getMessage()))));
     }
 

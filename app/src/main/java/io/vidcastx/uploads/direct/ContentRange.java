@@ -18,9 +18,16 @@ record ContentRange(long first, long last, @Nullable Long total) {
         if (!match.matches()) {
             throw new UploadException(UploadException.Reason.BAD_REQUEST, "Content-Range must look like 'bytes 0-1023/4096'");
         }
-        long first = Long.parseLong(match.group(1));
-        long last = Long.parseLong(match.group(2));
-        Long total = match.group(3).equals("*") ? null : Long.parseLong(match.group(3));
+        long first;
+        long last;
+        Long total;
+        try {
+            first = Long.parseLong(match.group(1));
+            last = Long.parseLong(match.group(2));
+            total = match.group(3).equals("*") ? null : Long.parseLong(match.group(3));
+        } catch (NumberFormatException e) {
+            throw new UploadException(UploadException.Reason.BAD_REQUEST, "Content-Range positions are too large");
+        }
         if (last < first || (total != null && last >= total)) {
             throw new UploadException(UploadException.Reason.BAD_REQUEST, "Content-Range is inconsistent: " + header);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidcastx.api.Paging;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
@@ -13,6 +14,7 @@ import io.vidcastx.videos.VideoService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,9 +47,8 @@ class AssetsApiController {
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "1") int page) {
         var caller = caller();
-        int size = Math.clamp(limit, 1, 100);
-        int offset = (Math.max(page, 1) - 1) * size;
-        var assets = videos.page(caller, offset, size).stream()
+        var paging = Paging.of(limit, page);
+        var assets = videos.page(caller, paging.offset(), paging.limit()).stream()
                 .map(item -> AssetJson.of(item.video(), item.playbackIds()))
                 .toList();
         return Map.of("data", assets);
@@ -157,7 +158,8 @@ class AssetsApiController {
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, @Nullable String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("type", type,
+        // Set, not negotiated: an error is JSON even for a client that asked for another type.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", Map.of("type", type,
                 "messages", List.of(message == null ? type : message))));
     }
 
