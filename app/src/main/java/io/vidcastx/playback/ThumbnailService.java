@@ -24,6 +24,7 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.VideoId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -102,7 +103,7 @@ class ThumbnailService {
     }
 
     /** Deletes the video's oldest cached pictures until at most {@code maxObjects} and {@code maxBytes} remain. */
-    void evict(io.vidcastx.db.ids.VideoId id, int maxObjects, long maxBytes, String keep) {
+    void evict(VideoId id, int maxObjects, long maxBytes, String keep) {
         String bucket = storage.defaultBucket();
         try {
             for (var victim : ThumbnailGrid.evictions(storage.list(bucket, cacheFolder(id)), maxObjects, maxBytes, keep)) {
@@ -114,7 +115,7 @@ class ThumbnailService {
         }
     }
 
-    static String cacheFolder(io.vidcastx.db.ids.VideoId id) {
+    static String cacheFolder(VideoId id) {
         return StorageKeys.thumbnailsFolder(id) + "cache/";
     }
 

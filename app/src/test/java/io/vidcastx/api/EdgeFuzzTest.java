@@ -69,6 +69,7 @@ class EdgeFuzzTest extends AppTestSupport {
         System.out.println("EdgeFuzzTest seed: " + SEED + " (replay with -Dvidcastx.fuzz.seed=" + SEED + ")");
         fixtures();
         var failures = new ArrayList<String>();
+        var statuses = new java.util.TreeMap<Integer, Integer>();
         long started = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
             var request = nextRequest(i);
@@ -79,12 +80,14 @@ class EdgeFuzzTest extends AppTestSupport {
                 failures.add("#" + i + " " + describe(request) + " -> connection failed: " + e);
                 continue;
             }
+            statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() >= 500) {
                 failures.add("#" + i + " " + describe(request) + " -> " + response.statusCode() + " "
                         + response.body().substring(0, Math.min(300, response.body().length())));
             }
         }
-        System.out.printf("EdgeFuzzTest: %d requests in %.1f s%n", REQUESTS, (System.nanoTime() - started) / 1e9);
+        System.out.printf("EdgeFuzzTest: %d requests in %.1f s, answers by status: %s%n", REQUESTS,
+                (System.nanoTime() - started) / 1e9, statuses);
         assertThat(failures).as("server errors (seed " + SEED + ")").isEmpty();
     }
 
