@@ -20,6 +20,7 @@ import java.util.UUID;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.developers.SigningKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class PlaybackTest extends AppTestSupport {
     @Autowired
     SigningKeyService signingKeys;
     @Autowired
-    io.vidcastx.apikeys.ApiKeyService apiKeys;
+    io.vidcastx.developers.ApiKeyService apiKeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private OrganizationId organization;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.testing.NodeScripts;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import java.util.List;
 import io.vidcastx.VidcastxApplication;
 import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.OwnerSetup;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;

@@ -1,4 +1,4 @@
-package io.vidcastx.playback;
+package io.vidcastx.developers;
 
 import static io.vidcastx.db.jooq.Tables.SIGNING_KEYS;
 

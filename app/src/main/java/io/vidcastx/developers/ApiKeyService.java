@@ -1,4 +1,4 @@
-package io.vidcastx.apikeys;
+package io.vidcastx.developers;
 
 import static io.vidcastx.db.jooq.Tables.API_KEYS;
 
