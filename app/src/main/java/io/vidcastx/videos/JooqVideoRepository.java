@@ -195,4 +195,23 @@ class JooqVideoRepository implements VideoRepository {
             case SHORTEST -> VIDEOS.DURATION_SECONDS.asc().nullsLast();
         };
     }
+
+    @Override
+    public boolean insertProcessing(VideoIngestService.NewVideo video, String playbackId) {
+        var facts = video.facts();
+        return dsl.insertInto(VIDEOS)
+                .set(VIDEOS.VIDEO_ID, video.id())
+                .set(VIDEOS.ORGANIZATION_ID, video.organizationId())
+                .set(VIDEOS.TITLE, video.title())
+                .set(VIDEOS.STATUS, "processing")
+                .set(VIDEOS.PLAYBACK_ID, playbackId)
+                .set(VIDEOS.SOURCE_KEY, video.sourceKey())
+                .set(VIDEOS.UPLOAD_ID, video.uploadId())
+                .set(VIDEOS.DURATION_SECONDS, facts.durationSeconds())
+                .set(VIDEOS.WIDTH, facts.width())
+                .set(VIDEOS.HEIGHT, facts.height())
+                .set(VIDEOS.SIZE_BYTES, facts.sizeBytes())
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
 }

@@ -50,4 +50,11 @@ public interface VideoRepository {
     long storageBytes(OrganizationId organizationId);
 
     double encodingSecondsThisMonth(OrganizationId organizationId);
+
+    /**
+     * Inserts a new video in status processing with what its source told at once.
+     *
+     * @return false when a video with that id exists already (nothing was changed)
+     */
+    boolean insertProcessing(VideoIngestService.NewVideo video, String playbackId);
 }
