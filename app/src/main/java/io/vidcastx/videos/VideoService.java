@@ -13,6 +13,7 @@ import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.database.AfterCommit;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import org.jspecify.annotations.Nullable;

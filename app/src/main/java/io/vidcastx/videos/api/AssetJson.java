@@ -8,7 +8,7 @@ import java.util.Map;
 import io.vidcastx.core.media.PictureSize;
 import io.vidcastx.videos.PlaybackIdInfo;
 import io.vidcastx.videos.VideoDetail;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatus;
 
 /** A video as Mux's API shows an asset. */
 final class AssetJson {

@@ -32,7 +32,7 @@ import io.vidcastx.transcripts.ui.TranscriptPanel;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatus;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 

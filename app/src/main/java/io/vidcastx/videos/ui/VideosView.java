@@ -36,7 +36,7 @@ import io.vidcastx.videos.VideoFilter;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
 import io.vidcastx.videos.VideoSort;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.videos.VideoStatusBroadcaster;
 import jakarta.annotation.security.PermitAll;
 
