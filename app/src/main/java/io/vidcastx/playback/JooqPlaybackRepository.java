@@ -5,6 +5,7 @@ import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,7 @@ class JooqPlaybackRepository implements PlaybackRepository {
         var primary = dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS,
                         VIDEOS.WIDTH)
                 .from(VIDEOS)
-                .where(VIDEOS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
+                .where(VIDEOS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq(VideoStatus.READY.dbValue())))
                 .fetchOptional(r -> new PlaybackService.Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()),
                         r.value4(), r.value5() != null));
         if (primary.isPresent()) {
@@ -30,7 +31,7 @@ class JooqPlaybackRepository implements PlaybackRepository {
         }
         return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH)
                 .from(PLAYBACK_IDS).join(VIDEOS).on(VIDEOS.VIDEO_ID.eq(PLAYBACK_IDS.VIDEO_ID))
-                .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
+                .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq(VideoStatus.READY.dbValue())))
                 .fetchOptional(r -> new PlaybackService.Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()),
                         r.value4(), r.value5() != null));
     }

@@ -204,7 +204,7 @@ class JooqVideoRepository implements VideoRepository {
                 .set(VIDEOS.VIDEO_ID, video.id())
                 .set(VIDEOS.ORGANIZATION_ID, video.organizationId())
                 .set(VIDEOS.TITLE, video.title())
-                .set(VIDEOS.STATUS, "processing")
+                .set(VIDEOS.STATUS, VideoStatus.PROCESSING.dbValue())
                 .set(VIDEOS.PLAYBACK_ID, playbackId)
                 .set(VIDEOS.SOURCE_KEY, video.sourceKey())
                 .set(VIDEOS.UPLOAD_ID, video.uploadId())

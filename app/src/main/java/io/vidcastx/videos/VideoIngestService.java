@@ -1,13 +1,13 @@
 package io.vidcastx.videos;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
+import io.vidcastx.core.videos.AssetPayload;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
@@ -62,13 +62,10 @@ public class VideoIngestService implements UploadIngest {
             return false;
         }
         queue.enqueue(Queues.VIDEO_PROCESSING, new TranscodeJobData(video.id(), video.sourceKey()));
-        var data = new LinkedHashMap<String, Object>();
-        data.put("id", video.id().toString());
-        data.put("status", "preparing");
-        data.put("playback_ids", List.of(Map.of("id", playbackId, "policy", "public")));
-        if (video.uploadId() != null) {
-            data.put("upload_id", video.uploadId().toString());
-        }
+        var data = AssetPayload.of(video.id(), VideoStatus.PROCESSING)
+                .playbackIds(List.of(new AssetPayload.PlaybackId(playbackId, "public")))
+                .uploadId(video.uploadId())
+                .build();
         events.record(video.organizationId(), "video.asset.created", "asset", video.id().toString(), data);
         return true;
     }

@@ -77,8 +77,9 @@ public class VideoService {
         if (!videos.update(caller.organizationId(), id, version, cleanTitle, cleanDescription)) {
             throw new OptimisticLockingFailureException("The video was changed or deleted meanwhile; reload it");
         }
+        var updated = videos.find(caller.organizationId(), id).orElseThrow();
         events.record(caller.organizationId(), "video.asset.updated", "asset", id.toString(),
-                Map.of("id", id.toString(), "title", cleanTitle));
+                updated.asset(playbackIds(caller, id)).build());
     }
 
     @Transactional

@@ -22,6 +22,7 @@ import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.videos.VideoStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
             return;
         }
         var video = found.get();
-        if (!video.status().equals("ready")) {
+        if (video.status() != VideoStatus.READY) {
             throw new PermanentJobFailure("The video is " + video.status() + ", not ready; transcribe it once it is ready.");
         }
         if (Boolean.FALSE.equals(video.hasAudio())) {
