@@ -117,17 +117,16 @@ class StreamController {
     /** One storage request per response: the object's size and ETag come with its bytes. */
     private void bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
                        PlaybackPolicy policy, @Nullable String download) throws IOException {
-        String bucket = storage.defaultBucket();
         String rangeHeader = request.getHeader("Range");
         ByteRange requested = ByteRanges.parseKnownStart(rangeHeader);
         if (requested == null && ByteRanges.isSuffix(rangeHeader)) {
             // bytes=-N needs the size first; players rarely ask for it.
-            var object = storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key));
+            var object = storage.stat(key).orElseThrow(() -> new StorageObjectNotFoundException(key));
             requested = ByteRanges.parse(rangeHeader, object.size());
         }
         StorageService.OpenedObject object;
         try {
-            object = storage.open(bucket, key, requested);
+            object = storage.open(key, requested);
         } catch (RangeNotSatisfiableException e) {
             throw new ByteRanges.Unsatisfiable();
         }
@@ -168,7 +167,7 @@ class StreamController {
     }
 
     private String text(String key) throws IOException {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (InputStream in = storage.getFileStream(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -47,18 +47,17 @@ class ThumbnailService {
             return Optional.empty();
         }
         var id = video.videoId();
-        String bucket = storage.defaultBucket();
         if (request.time() == null && !request.resized()) {
-            return Optional.of(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
+            return Optional.of(read(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
         }
         String cached = StorageKeys.thumbnailsFolder(id) + "cache/" + request.cacheName();
-        if (storage.stat(bucket, cached).isPresent()) {
-            return Optional.of(read(bucket, cached));
+        if (storage.stat(cached).isPresent()) {
+            return Optional.of(read(cached));
         }
         byte[] picture = request.time() == null
-                ? resize(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
+                ? resize(read(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
                 : frameAt(video, request);
-        storage.uploadFile(bucket, cached, picture, "image/jpeg");
+        storage.uploadFile(cached, picture, "image/jpeg");
         return Optional.of(picture);
     }
 
@@ -68,8 +67,8 @@ class ThumbnailService {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "time must be at most the video's duration (%.2f s)", duration));
         }
-        var source = storage.presignedDownloadUrl(storage.defaultBucket(),
-                StorageKeys.mp4Folder(video.videoId()) + "highest.mp4", Duration.ofMinutes(5));
+        var source = storage.presignedDownloadUrl(StorageKeys.mp4Folder(video.videoId()) + "highest.mp4",
+                Duration.ofMinutes(5));
         String scale = scaleFilter(request);
         Path dir = null;
         try {
@@ -127,8 +126,8 @@ class ThumbnailService {
         }
     }
 
-    private byte[] read(String bucket, String key) {
-        try (InputStream in = storage.getFileStream(bucket, key)) {
+    private byte[] read(String key) {
+        try (InputStream in = storage.getFileStream(key)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -179,12 +179,11 @@ public class VideoService {
     }
 
     private void removeFiles(VideoId id) {
-        String bucket = storage.defaultBucket();
-        storage.deleteFile(bucket, StorageKeys.rawSource(id));
-        storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
-        storage.deleteFolder(bucket, StorageKeys.captionsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.audioFolder(id));
+        storage.deleteFile(StorageKeys.rawSource(id));
+        storage.deleteFolder(StorageKeys.hlsFolder(id));
+        storage.deleteFolder(StorageKeys.thumbnailsFolder(id));
+        storage.deleteFolder(StorageKeys.mp4Folder(id));
+        storage.deleteFolder(StorageKeys.captionsFolder(id));
+        storage.deleteFolder(StorageKeys.audioFolder(id));
     }
 }

@@ -102,16 +102,15 @@ class BrowserLiveStatusTest extends AppTestSupport {
             runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
                     "testsrc2=size=320x180:rate=1:duration=1", "-frames:v", "1", dir.resolve("thumbnail.jpg").toString()),
                     dir, Duration.ofMinutes(1), null, () -> false);
-            String bucket = storage.defaultBucket();
             try (var files = Files.list(rendition)) {
                 for (Path file : files.toList()) {
-                    storage.uploadFile(bucket, StorageKeys.hlsFile(id, "180p/" + file.getFileName()), file, null);
+                    storage.uploadFile(StorageKeys.hlsFile(id, "180p/" + file.getFileName()), file, null);
                 }
             }
-            storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+            storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                     + "#EXT-X-STREAM-INF:BANDWIDTH=400000,CODECS=\"avc1.64000d\",RESOLUTION=320x180\n"
                     + "180p/index.m3u8\n").getBytes(), null);
-            storage.uploadFile(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", dir.resolve("thumbnail.jpg"),
+            storage.uploadFile(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", dir.resolve("thumbnail.jpg"),
                     "image/jpeg");
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -137,14 +137,13 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
 
     private Path download(AiVideoRepository.VideoToTranscribe video, Path workDir) {
         Path source = workDir.resolve("source");
-        String bucket = storage.defaultBucket();
         // The upload is kept for re-transcoding; the MP4 rendition has the same sound if it is gone.
         for (String key : new String[] {video.sourceKey(), StorageKeys.mp4Folder(video.id()) + "highest.mp4"}) {
             if (key == null) {
                 continue;
             }
             try {
-                storage.downloadFile(bucket, key, source);
+                storage.downloadFile(key, source);
                 return source;
             } catch (StorageObjectNotFoundException e) {
                 log.debug("{} is not in storage", key);
