@@ -29,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 /** API keys for the REST API, and signing keys for signed playback: list, create (secret shown once), revoke. */
 @Route("developers/api-keys")
 @PageTitle("API Keys | Vidcastx")
-@Menu(title = "API Keys", order = 4)
+@Menu(title = "API Keys", order = 20, icon = "vaadin:key")
 @PermitAll
 final class ApiKeysView extends VerticalLayout {
 

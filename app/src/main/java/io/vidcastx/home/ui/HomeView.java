@@ -22,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 /** The overview: real figures from the database, and a first step for a new organization. */
 @Route("")
 @PageTitle("Home | Vidcastx")
-@Menu(title = "Home", order = 0)
+@Menu(title = "Home", order = 0, icon = "vaadin:home")
 @PermitAll
 final class HomeView extends VerticalLayout {
 

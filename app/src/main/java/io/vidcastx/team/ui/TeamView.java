@@ -29,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 /** Members and their roles; Admins change roles and remove members. */
 @Route("settings/team")
 @PageTitle("Team | Vidcastx")
-@Menu(title = "Team", order = 7)
+@Menu(title = "Team", order = 31, icon = "vaadin:users")
 @PermitAll
 final class TeamView extends VerticalLayout {
 

@@ -46,7 +46,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("videos")
 @PageTitle("Videos | Vidcastx")
-@Menu(title = "Videos", order = 1)
+@Menu(title = "Videos", order = 1, icon = "vaadin:film")
 @PermitAll
 final class VideosView extends VerticalLayout {
 
