@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.vidcastx.accounts.AccountRepository;
-import io.vidcastx.accounts.AccountRepository.OrganizationSettings;
+import io.vidcastx.accounts.OrganizationSettings;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.database.AfterCommit;
 import io.vidcastx.core.storage.StorageKeys;

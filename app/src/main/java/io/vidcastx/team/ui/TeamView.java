@@ -17,7 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.vidcastx.accounts.AccountRepository.Member;
+import io.vidcastx.accounts.Member;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
