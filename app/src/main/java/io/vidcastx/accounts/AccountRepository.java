@@ -30,10 +30,6 @@ public interface AccountRepository {
     /** Every organization the user belongs to, oldest membership first. */
     java.util.List<SignedInAccount> findAccounts(String email);
 
-    /** A member as the team page lists them. */
-    record Member(UserId userId, String email, String displayName, Role role) {
-    }
-
     java.util.List<Member> members(OrganizationId organizationId);
 
     /** @return false when the user is not a member */
@@ -43,11 +39,6 @@ public interface AccountRepository {
 
     /** Locks the organization's memberships until the transaction ends (owner count checks). */
     int countOwnersForUpdate(OrganizationId organizationId);
-
-    /** An organization's editable settings. */
-    record OrganizationSettings(OrganizationId id, String name, String slug, long version,
-                                @org.jspecify.annotations.Nullable String logoKey) {
-    }
 
     /** @return the previous logo's key, to delete from storage once the change has committed */
     java.util.Optional<String> setLogo(OrganizationId id, @org.jspecify.annotations.Nullable String logoKey);

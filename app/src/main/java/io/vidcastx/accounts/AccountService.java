@@ -44,7 +44,7 @@ public class AccountService {
             return Optional.empty();
         }
         try {
-            var opened = storage.open(storage.defaultBucket(), key, null);
+            var opened = storage.open(key, null);
             String type = key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp" : "image/jpeg";
             return Optional.of(new Logo(opened.body(), opened.totalSize(), type));
         } catch (StorageObjectNotFoundException e) {

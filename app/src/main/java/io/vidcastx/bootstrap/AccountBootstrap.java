@@ -5,7 +5,7 @@ import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.OwnerSetup;
 import io.vidcastx.accounts.SetupAlreadyDoneException;
 import io.vidcastx.accounts.SignedInAccount;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

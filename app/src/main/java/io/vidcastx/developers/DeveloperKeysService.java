@@ -3,9 +3,7 @@ package io.vidcastx.developers;
 import java.util.List;
 
 import io.vidcastx.accounts.Role;
-import io.vidcastx.apikeys.ApiKeyService;
 import io.vidcastx.db.ids.ApiKeyId;
-import io.vidcastx.playback.SigningKeyService;
 import io.vidcastx.security.Caller;
 import org.springframework.stereotype.Service;
 

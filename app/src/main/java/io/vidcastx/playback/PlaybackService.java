@@ -1,13 +1,9 @@
 package io.vidcastx.playback;
 
-import static io.vidcastx.db.jooq.Tables.PLAYBACK_IDS;
-import static io.vidcastx.db.jooq.Tables.VIDEOS;
-
 import java.util.Optional;
 
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PlaybackService {
 
-    private final DSLContext dsl;
+    private final PlaybackRepository playables;
     private final PlaybackTokenVerifier tokens;
 
-    PlaybackService(DSLContext dsl, PlaybackTokenVerifier tokens) {
-        this.dsl = dsl;
+    PlaybackService(PlaybackRepository playables, PlaybackTokenVerifier tokens) {
+        this.playables = playables;
         this.tokens = tokens;
     }
 
@@ -59,19 +55,6 @@ class PlaybackService {
         if (!playbackId.matches("[A-Za-z0-9]{8,64}")) {
             return Optional.empty();
         }
-        var primary = dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS,
-                        VIDEOS.WIDTH)
-                .from(VIDEOS)
-                .where(VIDEOS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
-                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4(),
-                        r.value5() != null));
-        if (primary.isPresent()) {
-            return primary;
-        }
-        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY, VIDEOS.DURATION_SECONDS, VIDEOS.WIDTH)
-                .from(PLAYBACK_IDS).join(VIDEOS).on(VIDEOS.VIDEO_ID.eq(PLAYBACK_IDS.VIDEO_ID))
-                .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq("ready")))
-                .fetchOptional(r -> new Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()), r.value4(),
-                        r.value5() != null));
+        return playables.findPlayable(playbackId);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.developers.SigningKeyService;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -120,19 +120,18 @@ class StreamController {
     /** One storage request per response: the object's size and ETag come with its bytes. */
     private void bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
                        PlaybackPolicy policy, @Nullable String download) throws IOException {
-        String bucket = storage.defaultBucket();
         String rangeHeader = request.getHeader("Range");
         StorageService.OpenedObject object;
         try {
             ByteRange requested = ByteRanges.parseKnownStart(rangeHeader);
             if (requested == null && ByteRanges.isSuffix(rangeHeader)) {
                 // bytes=-N needs the size first; players rarely ask for it.
-                requested = ByteRanges.parse(rangeHeader, size(bucket, key));
+                requested = ByteRanges.parse(rangeHeader, size(key));
             }
-            object = storage.open(bucket, key, requested);
+            object = storage.open(key, requested);
         } catch (RangeNotSatisfiableException | ByteRanges.Unsatisfiable e) {
             // A 416 says how large the object is (RFC 9110), so the client can ask again within it.
-            throw new ByteRanges.Unsatisfiable(size(bucket, key));
+            throw new ByteRanges.Unsatisfiable(size(key));
         }
         try (InputStream in = object.body()) {
             cors(response);
@@ -160,8 +159,8 @@ class StreamController {
         }
     }
 
-    private long size(String bucket, String key) {
-        return storage.stat(bucket, key).orElseThrow(() -> new StorageObjectNotFoundException(bucket, key)).size();
+    private long size(String key) {
+        return storage.stat(key).orElseThrow(() -> new StorageObjectNotFoundException(key)).size();
     }
 
     private void send(HttpServletResponse response, String contentType, String body, PlaybackPolicy policy, int maxAge)
@@ -175,7 +174,7 @@ class StreamController {
     }
 
     private String text(String key) throws IOException {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (InputStream in = storage.getFileStream(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

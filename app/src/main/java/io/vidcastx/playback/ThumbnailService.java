@@ -73,23 +73,22 @@ class ThumbnailService {
         checkWithinDuration(video, asked);
         var request = ThumbnailGrid.snap(asked, video.duration());
         var id = video.videoId();
-        String bucket = storage.defaultBucket();
         if (request.time() == null && !request.resized()) {
-            return Optional.of(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
+            return Optional.of(read(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"));
         }
         String cached = cacheFolder(id) + request.cacheName();
-        if (storage.stat(bucket, cached).isPresent()) {
-            return Optional.of(read(bucket, cached));
+        if (storage.stat(cached).isPresent()) {
+            return Optional.of(read(cached));
         }
         acquireSlot();
         try {
-            if (storage.stat(bucket, cached).isPresent()) {
-                return Optional.of(read(bucket, cached)); // made by the request we waited behind
+            if (storage.stat(cached).isPresent()) {
+                return Optional.of(read(cached)); // made by the request we waited behind
             }
             byte[] picture = request.time() == null
-                    ? resize(read(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
+                    ? resize(read(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg"), request)
                     : frameAt(video, request);
-            storage.uploadFile(bucket, cached, picture, "image/jpeg");
+            storage.uploadFile(cached, picture, "image/jpeg");
             evict(id, properties.cacheMaxObjects(), properties.cacheMaxSize().toBytes(), cached);
             return Optional.of(picture);
         } finally {
@@ -104,10 +103,9 @@ class ThumbnailService {
 
     /** Deletes the video's oldest cached pictures until at most {@code maxObjects} and {@code maxBytes} remain. */
     void evict(VideoId id, int maxObjects, long maxBytes, String keep) {
-        String bucket = storage.defaultBucket();
         try {
-            for (var victim : ThumbnailGrid.evictions(storage.list(bucket, cacheFolder(id)), maxObjects, maxBytes, keep)) {
-                storage.deleteFile(bucket, victim.key());
+            for (var victim : ThumbnailGrid.evictions(storage.list(cacheFolder(id)), maxObjects, maxBytes, keep)) {
+                storage.deleteFile(victim.key());
             }
         } catch (RuntimeException e) {
             // The picture is made and stored; a failed clean-up is retried by the next new picture.
@@ -141,7 +139,7 @@ class ThumbnailService {
     private byte[] frameAt(PlaybackService.Playable video, ThumbnailRequest request) {
         double duration = video.duration() == null ? 0 : video.duration();
         framesCut.incrementAndGet();
-        var source = storage.presignedDownloadUrl(storage.defaultBucket(),
+        var source = storage.presignedDownloadUrl(
                 StorageKeys.mp4Folder(video.videoId()) + "highest.mp4", Duration.ofMinutes(5));
         String scale = scaleFilter(request);
         Path dir = null;
@@ -201,8 +199,8 @@ class ThumbnailService {
         }
     }
 
-    private byte[] read(String bucket, String key) {
-        try (InputStream in = storage.getFileStream(bucket, key)) {
+    private byte[] read(String key) {
+        try (InputStream in = storage.getFileStream(key)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

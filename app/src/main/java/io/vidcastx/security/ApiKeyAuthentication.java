@@ -2,7 +2,7 @@ package io.vidcastx.security;
 
 import java.util.List;
 
-import io.vidcastx.apikeys.ApiKeyService.KeyOwner;
+import io.vidcastx.security.ApiKeyAuthenticator.KeyOwner;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.vidcastx.apikeys.ApiKeyService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private final ApiKeyService keys;
+    private final ApiKeyAuthenticator keys;
     private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys, SecurityContextHolderStrategy contexts) {
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator keys, SecurityContextHolderStrategy contexts) {
         this.keys = keys;
         this.contexts = contexts;
     }

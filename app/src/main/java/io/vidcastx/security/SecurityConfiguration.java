@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import io.vidcastx.apikeys.ApiKeyService;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -38,7 +37,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticator keys,
                                     ObjectProvider<SecurityContextHolderStrategy> contexts,
                                     StatefulRedisConnection<String, String> redis,
                                     @Value("${vidcastx.api.rate-limit-per-minute:600}") int perMinute,
@@ -70,7 +69,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyService keys,
+    SecurityFilterChain uploadSecurity(HttpSecurity http, ApiKeyAuthenticator keys,
                                        @Qualifier("directUploadCors") CorsConfigurationSource cors,
                                        ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.securityMatcher("/uploads/**")

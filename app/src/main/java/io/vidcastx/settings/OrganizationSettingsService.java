@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.vidcastx.accounts.AccountRepository;
-import io.vidcastx.accounts.AccountRepository.OrganizationSettings;
+import io.vidcastx.accounts.OrganizationSettings;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.database.AfterCommit;
 import io.vidcastx.core.storage.StorageKeys;
@@ -72,16 +72,16 @@ public class OrganizationSettingsService {
         caller.require(Role.ADMIN, "change the organization's logo");
         var image = LogoImage.inspect(bytes);
         String key = StorageKeys.organizationLogo(caller.organizationId(), UUID.randomUUID() + "." + image.extension());
-        storage.uploadFile(storage.defaultBucket(), key, bytes, image.contentType());
+        storage.uploadFile(key, bytes, image.contentType());
         var previous = accounts.setLogo(caller.organizationId(), key);
-        previous.ifPresent(old -> AfterCommit.run(() -> storage.deleteFile(storage.defaultBucket(), old)));
+        previous.ifPresent(old -> AfterCommit.run(() -> storage.deleteFile(old)));
     }
 
     @Transactional
     public void removeLogo(Caller caller) {
         caller.require(Role.ADMIN, "remove the organization's logo");
         accounts.setLogo(caller.organizationId(), null)
-                .ifPresent(old -> AfterCommit.run(() -> storage.deleteFile(storage.defaultBucket(), old)));
+                .ifPresent(old -> AfterCommit.run(() -> storage.deleteFile(old)));
     }
 
     /**
@@ -104,6 +104,6 @@ public class OrganizationSettingsService {
         videos.deleteAll(caller);
         String logos = StorageKeys.organizationLogos(caller.organizationId());
         accounts.deleteOrganization(caller.organizationId());
-        AfterCommit.run(() -> storage.deleteFolder(storage.defaultBucket(), logos));
+        AfterCommit.run(() -> storage.deleteFolder(logos));
     }
 }

@@ -116,7 +116,7 @@ public class InvitationService {
             return accounts.findOrganization(caller.organizationId()).orElseThrow();
         });
         String inviterName = inviter == null ? organization.name() : accounts.members(caller.organizationId()).stream()
-                .filter(m -> m.userId().equals(inviter)).map(AccountRepository.Member::displayName).findFirst()
+                .filter(m -> m.userId().equals(inviter)).map(io.vidcastx.accounts.Member::displayName).findFirst()
                 .orElse(organization.name());
         String link = stripTrailingSlash(baseUrl) + "/invitation/" + token;
         var invitation = new Invitation(id, address, role, inviterName, now, expiresAt);

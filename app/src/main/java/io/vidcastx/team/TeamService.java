@@ -3,7 +3,7 @@ package io.vidcastx.team;
 import java.util.List;
 
 import io.vidcastx.accounts.AccountRepository;
-import io.vidcastx.accounts.AccountRepository.Member;
+import io.vidcastx.accounts.Member;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.UserId;
 import io.vidcastx.security.Caller;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
@@ -31,7 +32,7 @@ class JooqTranscriptRepository implements TranscriptRepository {
     public Optional<VideoFacts> video(OrganizationId organizationId, VideoId videoId) {
         return dsl.select(VIDEOS.STATUS, VIDEOS.HAS_AUDIO).from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(videoId), VIDEOS.ORGANIZATION_ID.eq(organizationId))
-                .fetchOptional(r -> new VideoFacts(r.value1(), r.value2()));
+                .fetchOptional(r -> new VideoFacts(VideoStatus.fromDb(r.value1()), r.value2()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vidcastx.transcripts;
 import java.util.List;
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public interface TranscriptRepository {
 
     /** The video's facts that decide what may be done with its transcripts. */
-    record VideoFacts(String status, @Nullable Boolean hasAudio) {
+    record VideoFacts(VideoStatus status, @Nullable Boolean hasAudio) {
     }
 
     Optional<VideoFacts> video(OrganizationId organizationId, VideoId videoId);

@@ -23,6 +23,7 @@ import io.vidcastx.core.queue.AIJobData;
 import io.vidcastx.core.queue.AIJobType;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.Queues;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.TranscriptId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
@@ -91,7 +92,7 @@ public class TranscriptService {
         caller.require(Role.MEMBER, "transcribe videos");
         var video = repository.video(caller.organizationId(), videoId)
                 .orElseThrow(() -> new IllegalArgumentException("No such video"));
-        if (!video.status().equals("ready")) {
+        if (video.status() != VideoStatus.READY) {
             throw new IllegalStateException("The video can be transcribed once it is ready");
         }
         if (Boolean.FALSE.equals(video.hasAudio())) {
@@ -139,7 +140,7 @@ public class TranscriptService {
         caller.require(Role.MEMBER, "upload captions");
         var video = repository.video(caller.organizationId(), videoId)
                 .orElseThrow(() -> new IllegalArgumentException("No such video"));
-        if (!video.status().equals("ready")) {
+        if (video.status() != VideoStatus.READY) {
             // Before the master playlist exists the track could not be added to it, and the
             // segments' MPEG-TS clock could not be read for the cues' timestamp map.
             throw new IllegalStateException("Captions can be uploaded once the video is ready");

@@ -93,7 +93,7 @@ public class UploadService {
         var id = UploadId.random();
         var videoId = VideoId.random();
         String key = StorageKeys.rawSource(videoId);
-        String multipartId = storage.createMultipartUpload(storage.defaultBucket(), key);
+        String multipartId = storage.createMultipartUpload(key);
         Duration life = request.timeout() != null ? request.timeout()
                 : request.kind() == UploadKind.DIRECT ? properties.directTimeout() : properties.expireAfter();
         var now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -273,15 +273,14 @@ public class UploadService {
     }
 
     private void discardBytes(Upload upload) {
-        String bucket = storage.defaultBucket();
         if (upload.multipartUploadId() != null) {
             try {
-                storage.abortMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId());
+                storage.abortMultipartUpload(upload.storageKey(), upload.multipartUploadId());
             } catch (RuntimeException e) {
                 log.debug("Multipart upload of {} already gone: {}", upload.id(), e.toString());
             }
         }
-        storage.deleteFile(bucket, upload.tailKey());
+        storage.deleteFile(upload.tailKey());
     }
 
     private Path verifiedSpool(InputStream body, ChecksumSpec checksum, long limit) throws IOException {
@@ -363,9 +362,8 @@ public class UploadService {
         }
 
         Progress write(InputStream body) throws IOException {
-            String bucket = storage.defaultBucket();
             if (upload.tailLength() > 0) {
-                try (InputStream tail = storage.getFileStream(bucket, upload.tailKey())) {
+                try (InputStream tail = storage.getFileStream(upload.tailKey())) {
                     filled = tail.readNBytes(buffer, 0, (int) upload.tailLength());
                 }
             }
@@ -385,10 +383,10 @@ public class UploadService {
             }
             boolean complete = total != null && received == total;
             if (complete && !alreadyStored) {
-                finishObject(bucket);
+                finishObject();
             } else if (!complete) {
                 if (filled > 0) {
-                    storage.uploadFile(bucket, upload.tailKey(), new java.io.ByteArrayInputStream(buffer, 0, filled),
+                    storage.uploadFile(upload.tailKey(), new java.io.ByteArrayInputStream(buffer, 0, filled),
                             filled, null);
                 }
                 uploads.saveProgress(upload.id(), total, received, parts, filled, slide(), null);
@@ -434,7 +432,7 @@ public class UploadService {
             int number = parts.size() + 1;
             int length = filled;
             byte[] full = buffer;
-            inFlight = storage.uploadPartAsync(storage.defaultBucket(), upload.storageKey(), upload.multipartUploadId(),
+            inFlight = storage.uploadPartAsync(upload.storageKey(), upload.multipartUploadId(),
                     number, full, length).thenApply(etag -> new UploadedPart(number, etag, length));
             buffer = spare;
             spare = full;
@@ -459,21 +457,21 @@ public class UploadService {
             uploads.saveProgress(upload.id(), total, stored, parts, 0, slide(), LEASE);
         }
 
-        private void finishObject(String bucket) {
+        private void finishObject() {
             if (total == 0) {
-                storage.abortMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId());
-                storage.uploadFile(bucket, upload.storageKey(), new byte[0], null);
+                storage.abortMultipartUpload(upload.storageKey(), upload.multipartUploadId());
+                storage.uploadFile(upload.storageKey(), new byte[0], null);
             } else {
                 if (filled > 0 || parts.isEmpty()) {
                     int number = parts.size() + 1;
-                    parts.add(new UploadedPart(number, storage.uploadPart(bucket, upload.storageKey(),
+                    parts.add(new UploadedPart(number, storage.uploadPart(upload.storageKey(),
                             upload.multipartUploadId(), number, buffer, filled), filled));
                     filled = 0;
                 }
-                storage.completeMultipartUpload(bucket, upload.storageKey(), upload.multipartUploadId(), parts);
+                storage.completeMultipartUpload(upload.storageKey(), upload.multipartUploadId(), parts);
             }
             if (upload.tailLength() > 0) {
-                storage.deleteFile(bucket, upload.tailKey());
+                storage.deleteFile(upload.tailKey());
             }
             uploads.setMultipartUploadId(upload.id(), null);
             uploads.saveProgress(upload.id(), total, received, parts, 0, slide(), null);

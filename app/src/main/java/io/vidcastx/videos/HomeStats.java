@@ -3,6 +3,8 @@ package io.vidcastx.videos;
 import java.util.List;
 import java.util.Map;
 
+import io.vidcastx.core.videos.VideoStatus;
+
 /**
  * The home page's figures, all counted from the database.
  *

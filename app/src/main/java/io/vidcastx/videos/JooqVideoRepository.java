@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.Condition;
@@ -194,5 +195,25 @@ class JooqVideoRepository implements VideoRepository {
             case LONGEST -> VIDEOS.DURATION_SECONDS.desc().nullsLast();
             case SHORTEST -> VIDEOS.DURATION_SECONDS.asc().nullsLast();
         };
+    }
+
+    @Override
+    public boolean insertProcessing(VideoIngestService.NewVideo video, String playbackId) {
+        var facts = video.facts();
+        return dsl.insertInto(VIDEOS)
+                .set(VIDEOS.VIDEO_ID, video.id())
+                .set(VIDEOS.ORGANIZATION_ID, video.organizationId())
+                .set(VIDEOS.TITLE, video.title())
+                .set(VIDEOS.STATUS, VideoStatus.PROCESSING.dbValue())
+                .set(VIDEOS.PLAYBACK_ID, playbackId)
+                .set(VIDEOS.PLAYBACK_POLICY, video.signedPlayback() ? "signed" : "public")
+                .set(VIDEOS.SOURCE_KEY, video.sourceKey())
+                .set(VIDEOS.UPLOAD_ID, video.uploadId())
+                .set(VIDEOS.DURATION_SECONDS, facts.durationSeconds())
+                .set(VIDEOS.WIDTH, facts.width())
+                .set(VIDEOS.HEIGHT, facts.height())
+                .set(VIDEOS.SIZE_BYTES, facts.sizeBytes())
+                .onConflictDoNothing()
+                .execute() == 1;
     }
 }

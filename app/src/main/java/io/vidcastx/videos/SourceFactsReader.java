@@ -23,12 +23,11 @@ public class SourceFactsReader {
     }
 
     public SourceFacts read(String key) {
-        String bucket = storage.defaultBucket();
-        long size = storage.stat(bucket, key).map(o -> o.size()).orElse(0L);
+        long size = storage.stat(key).map(o -> o.size()).orElse(0L);
         if (size < 16) {
             return SourceFacts.sizeOnly(size);
         }
-        try (var channel = new StorageChannel(storage, bucket, key, size)) {
+        try (var channel = new StorageChannel(storage, key, size)) {
             var movie = MP4Util.parseFullMovieChannel(channel);
             if (movie == null || movie.getMoov() == null) {
                 return SourceFacts.sizeOnly(size);

@@ -19,7 +19,6 @@ final class StorageChannel implements SeekableByteChannel {
     private static final long READ_BUDGET = 64L * 1024 * 1024;
 
     private final StorageService storage;
-    private final String bucket;
     private final String key;
     private final long size;
     private long position;
@@ -27,9 +26,8 @@ final class StorageChannel implements SeekableByteChannel {
     private byte[] block = new byte[0];
     private long fetched;
 
-    StorageChannel(StorageService storage, String bucket, String key, long size) {
+    StorageChannel(StorageService storage, String key, long size) {
         this.storage = storage;
-        this.bucket = bucket;
         this.key = key;
         this.size = size;
     }
@@ -59,7 +57,7 @@ final class StorageChannel implements SeekableByteChannel {
         if (fetched > READ_BUDGET) {
             throw new IOException("MP4 index larger than the read budget");
         }
-        try (InputStream in = storage.getFileStream(bucket, key, ByteRange.of(start, start + length - 1))) {
+        try (InputStream in = storage.getFileStream(key, ByteRange.of(start, start + length - 1))) {
             block = in.readAllBytes();
             blockStart = start;
         }

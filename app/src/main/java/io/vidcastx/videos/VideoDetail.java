@@ -3,6 +3,8 @@ package io.vidcastx.videos;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.vidcastx.core.videos.AssetPayload;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
 
@@ -20,5 +22,16 @@ public record VideoDetail(VideoId id, long version, String title, @Nullable Stri
 
     public boolean isSigned() {
         return "signed".equals(playbackPolicy);
+    }
+
+    /** This video as Mux shows an asset (the API's answers and {@code video.asset.updated}). */
+    public AssetPayload asset(List<PlaybackIdInfo> playbackIds) {
+        return AssetPayload.of(id, status)
+                .createdAt(createdAt)
+                .playbackIds(playbackIds.stream().map(p -> new AssetPayload.PlaybackId(p.id(), p.policy())).toList())
+                .meta(title, description)
+                .duration(durationSeconds)
+                .picture(width, height, frameRate)
+                .error(errorReason);
     }
 }

@@ -1,5 +1,6 @@
 package io.vidcastx.videos;
 
+import io.vidcastx.core.videos.VideoStatus;
 import org.jspecify.annotations.Nullable;
 
 /** Which videos a list shows: a status tab (null for all) and a title search (null or blank for any). */

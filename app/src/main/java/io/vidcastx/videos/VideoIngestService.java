@@ -1,22 +1,19 @@
 package io.vidcastx.videos;
 
-import static io.vidcastx.db.jooq.Tables.VIDEOS;
-
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
+import io.vidcastx.core.videos.AssetPayload;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.uploads.NewAssetSettings;
 import io.vidcastx.uploads.Upload;
 import io.vidcastx.uploads.UploadIngest;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VideoIngestService implements UploadIngest {
 
-    private final DSLContext dsl;
+    private final VideoRepository videos;
     private final JobQueue queue;
     private final EventRecorder events;
     private final SourceFactsReader facts;
 
-    VideoIngestService(DSLContext dsl, JobQueue queue, EventRecorder events, SourceFactsReader facts) {
-        this.dsl = dsl;
+    VideoIngestService(VideoRepository videos, JobQueue queue, EventRecorder events, SourceFactsReader facts) {
+        this.videos = videos;
         this.queue = queue;
         this.events = events;
         this.facts = facts;
@@ -66,34 +63,14 @@ public class VideoIngestService implements UploadIngest {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean create(NewVideo video) {
         String playbackId = PlaybackIds.next();
-        String policy = video.signedPlayback() ? "signed" : "public";
-        var facts = video.facts();
-        int inserted = dsl.insertInto(VIDEOS)
-                .set(VIDEOS.VIDEO_ID, video.id())
-                .set(VIDEOS.ORGANIZATION_ID, video.organizationId())
-                .set(VIDEOS.TITLE, video.title())
-                .set(VIDEOS.STATUS, "processing")
-                .set(VIDEOS.PLAYBACK_ID, playbackId)
-                .set(VIDEOS.PLAYBACK_POLICY, policy)
-                .set(VIDEOS.SOURCE_KEY, video.sourceKey())
-                .set(VIDEOS.UPLOAD_ID, video.uploadId())
-                .set(VIDEOS.DURATION_SECONDS, facts.durationSeconds())
-                .set(VIDEOS.WIDTH, facts.width())
-                .set(VIDEOS.HEIGHT, facts.height())
-                .set(VIDEOS.SIZE_BYTES, facts.sizeBytes())
-                .onConflictDoNothing()
-                .execute();
-        if (inserted == 0) {
+        if (!videos.insertProcessing(video, playbackId)) {
             return false;
         }
         queue.enqueue(Queues.VIDEO_PROCESSING, new TranscodeJobData(video.id(), video.sourceKey()));
-        var data = new LinkedHashMap<String, Object>();
-        data.put("id", video.id().toString());
-        data.put("status", "preparing");
-        data.put("playback_ids", List.of(Map.of("id", playbackId, "policy", policy)));
-        if (video.uploadId() != null) {
-            data.put("upload_id", video.uploadId().toString());
-        }
+        var data = AssetPayload.of(video.id(), VideoStatus.PROCESSING)
+                .playbackIds(List.of(new AssetPayload.PlaybackId(playbackId, video.signedPlayback() ? "signed" : "public")))
+                .uploadId(video.uploadId())
+                .build();
         events.record(video.organizationId(), "video.asset.created", "asset", video.id().toString(), data);
         return true;
     }

@@ -2,6 +2,7 @@ package io.vidcastx.videos;
 
 import java.time.OffsetDateTime;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
 

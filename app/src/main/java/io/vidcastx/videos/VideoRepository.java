@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
@@ -50,4 +51,11 @@ public interface VideoRepository {
     long storageBytes(OrganizationId organizationId);
 
     double encodingSecondsThisMonth(OrganizationId organizationId);
+
+    /**
+     * Inserts a new video in status processing with what its source told at once.
+     *
+     * @return false when a video with that id exists already (nothing was changed)
+     */
+    boolean insertProcessing(VideoIngestService.NewVideo video, String playbackId);
 }

@@ -13,6 +13,7 @@ import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.database.AfterCommit;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +77,9 @@ public class VideoService {
         if (!videos.update(caller.organizationId(), id, version, cleanTitle, cleanDescription)) {
             throw new OptimisticLockingFailureException("The video was changed or deleted meanwhile; reload it");
         }
+        var updated = videos.find(caller.organizationId(), id).orElseThrow();
         events.record(caller.organizationId(), "video.asset.updated", "asset", id.toString(),
-                Map.of("id", id.toString(), "title", cleanTitle));
+                updated.asset(playbackIds(caller, id)).build());
     }
 
     @Transactional
@@ -177,12 +179,11 @@ public class VideoService {
     }
 
     private void removeFiles(VideoId id) {
-        String bucket = storage.defaultBucket();
-        storage.deleteFile(bucket, StorageKeys.rawSource(id));
-        storage.deleteFolder(bucket, StorageKeys.hlsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.mp4Folder(id));
-        storage.deleteFolder(bucket, StorageKeys.captionsFolder(id));
-        storage.deleteFolder(bucket, StorageKeys.audioFolder(id));
+        storage.deleteFile(StorageKeys.rawSource(id));
+        storage.deleteFolder(StorageKeys.hlsFolder(id));
+        storage.deleteFolder(StorageKeys.thumbnailsFolder(id));
+        storage.deleteFolder(StorageKeys.mp4Folder(id));
+        storage.deleteFolder(StorageKeys.captionsFolder(id));
+        storage.deleteFolder(StorageKeys.audioFolder(id));
     }
 }

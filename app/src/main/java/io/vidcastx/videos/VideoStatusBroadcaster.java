@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vidcastx.core.videos.VideoStatusCodec;
+import io.vidcastx.core.videos.VideoStatusMessage;
 import io.vidcastx.db.ids.OrganizationId;
-import io.vidcastx.db.ids.VideoId;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class VideoStatusBroadcaster {
 
-    /** Same channel the worker publishes on: {@code <organizationId> <videoId> <status> <percent>}. */
-    static final String CHANNEL = "vidcastx:video-status";
     private static final Logger log = LoggerFactory.getLogger(VideoStatusBroadcaster.class);
 
-    /** A status change as dashboards see it. */
-    public record StatusChange(VideoId videoId, VideoStatus status, int progress) {
-    }
-
-    private final Map<OrganizationId, Set<Consumer<StatusChange>>> listeners = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, Set<Consumer<VideoStatusMessage>>> listeners = new ConcurrentHashMap<>();
     private final StatefulRedisPubSubConnection<String, String> connection;
 
     VideoStatusBroadcaster(RedisClient redis) {
@@ -41,32 +36,28 @@ public class VideoStatusBroadcaster {
                 deliver(message);
             }
         });
-        connection.sync().subscribe(CHANNEL);
+        connection.sync().subscribe(VideoStatusMessage.CHANNEL);
     }
 
     /** @return a handle that unregisters the listener */
-    public Runnable register(OrganizationId organizationId, Consumer<StatusChange> listener) {
+    public Runnable register(OrganizationId organizationId, Consumer<VideoStatusMessage> listener) {
         listeners.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> listeners.getOrDefault(organizationId, Set.of()).remove(listener);
     }
 
-    void deliver(String message) {
-        String[] parts = message.split(" ");
-        if (parts.length != 4) {
+    void deliver(String text) {
+        var decoded = VideoStatusCodec.decode(text);
+        if (decoded.isEmpty()) {
+            log.debug("Ignoring malformed status message '{}'", text);
             return;
         }
-        try {
-            var organizationId = OrganizationId.parse(parts[0]);
-            var change = new StatusChange(VideoId.parse(parts[1]), VideoStatus.fromDb(parts[2]), Integer.parseInt(parts[3]));
-            for (var listener : listeners.getOrDefault(organizationId, Set.of())) {
-                try {
-                    listener.accept(change);
-                } catch (RuntimeException e) {
-                    log.debug("A dashboard listener failed: {}", e.toString());
-                }
+        var message = decoded.get();
+        for (var listener : listeners.getOrDefault(message.organizationId(), Set.of())) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                log.debug("A dashboard listener failed: {}", e.toString());
             }
-        } catch (IllegalArgumentException e) {
-            log.debug("Ignoring malformed status message '{}'", message);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.testing.DashboardSession;
 import io.vidcastx.testing.HttpTestClient;

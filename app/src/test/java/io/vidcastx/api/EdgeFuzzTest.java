@@ -122,16 +122,15 @@ class EdgeFuzzTest extends AppTestSupport {
     private String video(OrganizationId organization, String policy, Path mp4) throws Exception {
         var id = VideoId.random();
         String playbackId = UUID.randomUUID().toString().replace("-", "");
-        String bucket = storage.defaultBucket();
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segment_")
                     || f.getFileName().toString().equals("index.m3u8")).toList()) {
-                storage.uploadFile(bucket, StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
+                storage.uploadFile(StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
             }
         }
-        storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=100000,"
+        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=100000,"
                 + "RESOLUTION=160x90\n360p/index.m3u8\n").getBytes(StandardCharsets.UTF_8), null);
-        storage.uploadFile(bucket, StorageKeys.mp4Folder(id) + "highest.mp4", mp4, "video/mp4");
+        storage.uploadFile(StorageKeys.mp4Folder(id) + "highest.mp4", mp4, "video/mp4");
         dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization).set(VIDEOS.TITLE, "fuzz")
                 .set(VIDEOS.STATUS, "ready").set(VIDEOS.PLAYBACK_ID, playbackId).set(VIDEOS.PLAYBACK_POLICY, policy)
                 .set(VIDEOS.WIDTH, 160).set(VIDEOS.HEIGHT, 90).set(VIDEOS.DURATION_SECONDS, 3.0).execute();

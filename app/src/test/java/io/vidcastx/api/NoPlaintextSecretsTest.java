@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.security.Caller;
 import io.vidcastx.team.InvitationService;
 import io.vidcastx.testing.HttpTestClient;

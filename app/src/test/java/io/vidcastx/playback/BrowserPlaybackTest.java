@@ -179,15 +179,14 @@ class BrowserPlaybackTest extends AppTestSupport {
         runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
                 "testsrc2=size=640x360:rate=1:duration=1", "-frames:v", "1", dir.resolve("thumbnail.jpg").toString()),
                 dir, Duration.ofMinutes(1), null, () -> false);
-        String bucket = storage.defaultBucket();
         try (var files = Files.list(rendition)) {
             for (Path file : files.toList()) {
-                storage.uploadFile(bucket, StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
+                storage.uploadFile(StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
             }
         }
-        storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=900000,AVERAGE-BANDWIDTH=800000,CODECS=\"avc1.64001e,mp4a.40.2\","
                 + "RESOLUTION=640x360,FRAME-RATE=30.000\n360p/index.m3u8\n").getBytes(), null);
-        storage.uploadFile(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", dir.resolve("thumbnail.jpg"), "image/jpeg");
+        storage.uploadFile(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", dir.resolve("thumbnail.jpg"), "image/jpeg");
     }
 }

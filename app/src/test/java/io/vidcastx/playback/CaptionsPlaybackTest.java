@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.WebVtt;
+import io.vidcastx.developers.SigningKeyService;
 import io.vidcastx.transcripts.TranscriptTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -20,6 +20,7 @@ import java.util.UUID;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.developers.SigningKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class PlaybackTest extends AppTestSupport {
     @Autowired
     SigningKeyService signingKeys;
     @Autowired
-    io.vidcastx.apikeys.ApiKeyService apiKeys;
+    io.vidcastx.developers.ApiKeyService apiKeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private OrganizationId organization;
@@ -56,13 +57,12 @@ class PlaybackTest extends AppTestSupport {
     private String readyVideo(String policy) {
         var id = VideoId.random();
         String playbackId = UUID.randomUUID().toString().replace("-", "");
-        String bucket = storage.defaultBucket();
-        storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=800000,AVERAGE-BANDWIDTH=700000,CODECS=\"avc1.64001e\",RESOLUTION=640x360\n"
                 + "360p/index.m3u8\n").getBytes(StandardCharsets.UTF_8), "application/vnd.apple.mpegurl");
-        storage.uploadFile(bucket, StorageKeys.hlsFile(id, "360p/index.m3u8"), ("#EXTM3U\n#EXT-X-TARGETDURATION:6\n"
+        storage.uploadFile(StorageKeys.hlsFile(id, "360p/index.m3u8"), ("#EXTM3U\n#EXT-X-TARGETDURATION:6\n"
                 + "#EXTINF:6.0,\nsegment_000.ts\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8), null);
-        storage.uploadFile(bucket, StorageKeys.hlsFile(id, "360p/segment_000.ts"), segment, "video/mp2t");
+        storage.uploadFile(StorageKeys.hlsFile(id, "360p/segment_000.ts"), segment, "video/mp2t");
         dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
                 .set(VIDEOS.TITLE, "playback").set(VIDEOS.STATUS, "ready").set(VIDEOS.PLAYBACK_ID, playbackId)
                 .set(VIDEOS.PLAYBACK_POLICY, policy).set(VIDEOS.DURATION_SECONDS, 6.0).execute();

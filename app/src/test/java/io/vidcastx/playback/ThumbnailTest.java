@@ -62,9 +62,8 @@ class ThumbnailTest extends AppTestSupport {
                 dir, Duration.ofMinutes(1), null, () -> false);
         videoId = VideoId.random();
         playbackId = UUID.randomUUID().toString().replace("-", "");
-        String bucket = storage.defaultBucket();
-        storage.uploadFile(bucket, StorageKeys.mp4Folder(videoId) + "highest.mp4", mp4, "video/mp4");
-        storage.uploadFile(bucket, StorageKeys.thumbnailsFolder(videoId) + "thumbnail.jpg", dir.resolve("poster.jpg"),
+        storage.uploadFile(StorageKeys.mp4Folder(videoId) + "highest.mp4", mp4, "video/mp4");
+        storage.uploadFile(StorageKeys.thumbnailsFolder(videoId) + "thumbnail.jpg", dir.resolve("poster.jpg"),
                 "image/jpeg");
         // An organization of its own: the dashboard's pages in other tests list the owner's videos.
         organization = io.vidcastx.testing.TestData.organization(dsl, "Thumbnails");
@@ -79,7 +78,7 @@ class ThumbnailTest extends AppTestSupport {
     }
 
     private int cachedPictures() {
-        return storage.list(storage.defaultBucket(), ThumbnailService.cacheFolder(videoId)).size();
+        return storage.list(ThumbnailService.cacheFolder(videoId)).size();
     }
 
     @Test
@@ -132,7 +131,7 @@ class ThumbnailTest extends AppTestSupport {
 
         thumbnails.evict(videoId, 2, Long.MAX_VALUE, newest);
 
-        var left = storage.list(storage.defaultBucket(), ThumbnailService.cacheFolder(videoId));
+        var left = storage.list(ThumbnailService.cacheFolder(videoId));
         assertThat(left).hasSize(2).anySatisfy(object -> assertThat(object.key()).isEqualTo(newest));
     }
 

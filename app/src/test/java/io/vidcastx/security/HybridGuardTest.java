@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.testing.DashboardSession;

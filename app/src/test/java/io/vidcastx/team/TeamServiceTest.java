@@ -99,7 +99,7 @@ class TeamServiceTest extends AppTestSupport {
         startUi();
         UI.getCurrent().navigate("settings/team");
 
-        var grid = (Grid<io.vidcastx.accounts.AccountRepository.Member>) _get(Grid.class,
+        var grid = (Grid<io.vidcastx.accounts.Member>) _get(Grid.class,
                 spec -> spec.withClasses("members"));
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(java.util.stream.IntStream.range(0, 2).mapToObj(i -> GridKt._get(grid, i).role()))

@@ -44,7 +44,7 @@ public final class TranscriptFixtures {
                 .set(RENDITIONS.ORGANIZATION_ID, organization).set(RENDITIONS.NAME, "360p").set(RENDITIONS.KIND, "video")
                 .set(RENDITIONS.WIDTH, 640).set(RENDITIONS.HEIGHT, 360)
                 .set(RENDITIONS.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
-        storage.uploadFile(storage.defaultBucket(), StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n")
                 .getBytes(StandardCharsets.UTF_8), "application/vnd.apple.mpegurl");
         created.add(id);
@@ -58,8 +58,8 @@ public final class TranscriptFixtures {
     public void deleteCreated() {
         for (var id : created) {
             dsl.deleteFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).execute();
-            storage.deleteFolder(storage.defaultBucket(), StorageKeys.hlsFolder(id));
-            storage.deleteFolder(storage.defaultBucket(), StorageKeys.captionsFolder(id));
+            storage.deleteFolder(StorageKeys.hlsFolder(id));
+            storage.deleteFolder(StorageKeys.captionsFolder(id));
         }
         created.clear();
     }
@@ -77,7 +77,7 @@ public final class TranscriptFixtures {
     }
 
     public String text(String key) {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (InputStream in = storage.getFileStream(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

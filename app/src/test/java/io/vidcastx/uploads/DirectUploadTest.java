@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.testing.HttpTestClient;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.testing.NodeScripts;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class RealClientsTest extends AppTestSupport {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         var video = dsl.selectFrom(VIDEOS).where(VIDEOS.TITLE.eq("node-client")).fetchSingle();
         assertThat(video.getStatus()).isEqualTo("processing");
-        try (var stored = storage.getFileStream(storage.defaultBucket(), video.getSourceKey())) {
+        try (var stored = storage.getFileStream(video.getSourceKey())) {
             assertThat(MessageDigest.getInstance("SHA-256").digest(stored.readAllBytes()))
                     .isEqualTo(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         }

@@ -17,7 +17,7 @@ import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.VidcastxApplication;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.UploadId;
 import io.vidcastx.testing.HttpTestClient;
@@ -86,7 +86,7 @@ class ResumableUploadTest extends AppTestSupport {
             assertThat(finish.statusCode()).as(finish.body()).isEqualTo(204);
 
             var video = dsl.selectFrom(VIDEOS).where(VIDEOS.UPLOAD_ID.eq(id)).fetchSingle();
-            assertThat(sha256(storage.getFileStream(storage.defaultBucket(), video.getSourceKey())))
+            assertThat(sha256(storage.getFileStream(video.getSourceKey())))
                     .isEqualTo(sha256(new java.io.ByteArrayInputStream(file)));
             assertThat(video.getSizeBytes()).isEqualTo(SIZE);
         } finally {

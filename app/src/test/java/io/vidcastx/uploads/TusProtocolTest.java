@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
@@ -116,11 +116,11 @@ class TusProtocolTest extends AppTestSupport {
         assertThat(dsl.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.OBJECT_ID.in(id.toString(), video.getVideoId().toString()))
                 .orderBy(EVENTS.CREATED_AT).fetch(EVENTS.TYPE))
                 .contains("video.upload.created", "video.asset.created", "video.upload.asset_created");
-        try (InputStream stored = storage.getFileStream(storage.defaultBucket(), video.getSourceKey())) {
+        try (InputStream stored = storage.getFileStream(video.getSourceKey())) {
             assertThat(MessageDigest.getInstance("SHA-256").digest(stored.readAllBytes()))
                     .isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
         }
-        assertThat(storage.stat(storage.defaultBucket(), "uploads/" + id + "/tail")).isEmpty();
+        assertThat(storage.stat("uploads/" + id + "/tail")).isEmpty();
 
         // The same completion seen again: still exactly one video.
         assertThat(patch(location, file.length, new byte[0]).statusCode()).isEqualTo(204);
@@ -236,12 +236,12 @@ class TusProtocolTest extends AppTestSupport {
         String location = create(100, "");
         assertThat(patch(location, 0, random(40)).statusCode()).isEqualTo(204);
         var id = UploadId.parse(location.substring(location.lastIndexOf('/') + 1));
-        assertThat(storage.stat(storage.defaultBucket(), "uploads/" + id + "/tail")).isPresent();
+        assertThat(storage.stat("uploads/" + id + "/tail")).isPresent();
 
         assertThat(client.request("DELETE", location).tus().send().statusCode()).isEqualTo(204);
 
         assertThat(client.request("HEAD", location).tus().send().statusCode()).isEqualTo(404);
-        assertThat(storage.stat(storage.defaultBucket(), "uploads/" + id + "/tail")).isEmpty();
+        assertThat(storage.stat("uploads/" + id + "/tail")).isEmpty();
     }
 
     @Test

@@ -91,7 +91,7 @@ class UploadSizeLimitTest extends AppTestSupport {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(storedBytes(url)).isLessThanOrEqualTo(LIMIT);
         String uploadId = url.substring(url.lastIndexOf('/') + 1);
-        var tail = storage.stat(storage.defaultBucket(), "uploads/" + uploadId + "/tail");
+        var tail = storage.stat("uploads/" + uploadId + "/tail");
         assertThat(tail).hasValueSatisfying(object -> assertThat(object.size()).isLessThanOrEqualTo(LIMIT));
         // The upload is not left locked: the next request is answered at once (and refused, it is full).
         assertThat(putChunked(url, random(10), "Content-Range", "bytes " + LIMIT + "-" + (LIMIT + 9) + "/*").statusCode())

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.vidcastx.VidcastxApplication;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.security.Caller;
 import org.jooq.DSLContext;

@@ -19,7 +19,7 @@ import java.util.List;
 import io.vidcastx.VidcastxApplication;
 import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.OwnerSetup;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
@@ -119,13 +119,12 @@ class UploadToReadyTest {
 
         assertThat(ready.getStatus()).as(ready.getErrorReason()).isEqualTo("ready");
         var id = ready.getVideoId();
-        String bucket = storage.defaultBucket();
-        assertThat(storage.stat(bucket, StorageKeys.hlsMaster(id))).isPresent();
-        assertThat(storage.stat(bucket, StorageKeys.hlsFile(id, "720p/index.m3u8"))).isPresent();
-        assertThat(storage.stat(bucket, StorageKeys.hlsFile(id, "480p/index.m3u8"))).isPresent();
-        assertThat(storage.stat(bucket, StorageKeys.hlsFile(id, "1080p/index.m3u8"))).as("never upscaled").isEmpty();
-        assertThat(storage.stat(bucket, StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg")).isPresent();
-        assertThat(storage.stat(bucket, StorageKeys.mp4Folder(id) + "highest.mp4")).isPresent();
+        assertThat(storage.stat(StorageKeys.hlsMaster(id))).isPresent();
+        assertThat(storage.stat(StorageKeys.hlsFile(id, "720p/index.m3u8"))).isPresent();
+        assertThat(storage.stat(StorageKeys.hlsFile(id, "480p/index.m3u8"))).isPresent();
+        assertThat(storage.stat(StorageKeys.hlsFile(id, "1080p/index.m3u8"))).as("never upscaled").isEmpty();
+        assertThat(storage.stat(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg")).isPresent();
+        assertThat(storage.stat(StorageKeys.mp4Folder(id) + "highest.mp4")).isPresent();
         assertThat(events(ready)).containsSubsequence("video.asset.created", "video.asset.ready");
 
         // Mux's image API on the ready video.

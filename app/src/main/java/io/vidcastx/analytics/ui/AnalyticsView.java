@@ -9,7 +9,7 @@ import jakarta.annotation.security.PermitAll;
 
 @Route("analytics")
 @PageTitle("Analytics | Vidcastx")
-@Menu(title = "Analytics", order = 3)
+@Menu(title = "Analytics", order = 10, icon = "vaadin:chart")
 @PermitAll
 final class AnalyticsView extends VerticalLayout {
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,17 +24,45 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.vidcastx.accounts.AccountService;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard frame: the organization at the top, the product's sections in the side navigation.
- * Items link by path so that views stay package-private in their feature packages.
+ * The navigation is built from the views' {@code @Menu} ({@link MenuConfiguration}), which leaves
+ * out views the signed-in person may not open; items link by path, so views stay package-private.
  */
 @Layout
 @PermitAll
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    /**
+     * The side navigation's sections. A view joins the menu through its {@code @Menu}; its order puts
+     * it in the last section starting at or below it (Media 0-9, Data 10-19, Developers 20-29,
+     * Settings from 30).
+     */
+    static final List<MenuSection> SECTIONS = List.of(new MenuSection("Media", 0), new MenuSection("Data", 10),
+            new MenuSection("Developers", 20), new MenuSection("Settings", 30));
+
+    record MenuSection(String label, double firstOrder) {
+    }
+
+    /** The section of a menu order: the last one starting at or below it (no order: the last section). */
+    static MenuSection sectionOf(@Nullable Double order) {
+        var found = SECTIONS.getLast();
+        if (order != null) {
+            for (var section : SECTIONS) {
+                if (order >= section.firstOrder()) {
+                    found = section;
+                }
+            }
+        }
+        return found;
+    }
 
     private final H2 viewTitle = new H2();
     private final Div notices = new Div();
@@ -50,21 +79,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         signedIn.ifPresent(account -> header.add(new OrganizationSwitcher(accounts, account)));
         header.addClassName("drawer-header");
 
-        var navigation = new Div(
-                section("Media",
-                        item("Home", "", VaadinIcon.HOME),
-                        item("Videos", "videos", VaadinIcon.FILM),
-                        item("Transcripts", "transcripts", VaadinIcon.SEARCH),
-                        item("Live", "live", VaadinIcon.SIGNAL)),
-                section("Data",
-                        item("Analytics", "analytics", VaadinIcon.CHART)),
-                section("Developers",
-                        item("API Keys", "developers/api-keys", VaadinIcon.KEY),
-                        item("Webhooks", "developers/webhooks", VaadinIcon.CONNECT)),
-                section("Settings",
-                        item("General", "settings/general", VaadinIcon.COG),
-                        item("Team", "settings/team", VaadinIcon.USERS),
-                        item("Billing", "settings/billing", VaadinIcon.CREDIT_CARD)));
+        var navigation = new Div();
+        var entries = MenuConfiguration.getMenuEntries();
+        for (var section : SECTIONS) {
+            var items = entries.stream().filter(entry -> sectionOf(entry.order()).equals(section)).toList();
+            if (!items.isEmpty()) {
+                navigation.add(section(section.label(), items));
+            }
+        }
         navigation.addClassName("navigation");
 
         addToDrawer(header, new Scroller(navigation), userFooter(authentication, signedIn.map(a -> a.displayName()).orElse("")));
@@ -94,15 +116,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         }
     }
 
-    private static SideNav section(String label, SideNavItem... items) {
+    private static SideNav section(String label, List<MenuEntry> entries) {
         var nav = new SideNav(label);
         nav.setCollapsible(true);
-        nav.addItem(items);
+        for (var entry : entries) {
+            nav.addItem(entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon())));
+        }
         return nav;
-    }
-
-    private static SideNavItem item(String label, String path, VaadinIcon icon) {
-        return new SideNavItem(label, path, icon.create());
     }
 
     private static Component userFooter(AuthenticationContext authentication, String name) {

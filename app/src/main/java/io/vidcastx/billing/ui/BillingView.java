@@ -9,7 +9,7 @@ import jakarta.annotation.security.PermitAll;
 
 @Route("settings/billing")
 @PageTitle("Billing | Vidcastx")
-@Menu(title = "Billing", order = 8)
+@Menu(title = "Billing", order = 32, icon = "vaadin:credit-card")
 @PermitAll
 final class BillingView extends VerticalLayout {
 

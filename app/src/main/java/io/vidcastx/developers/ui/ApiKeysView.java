@@ -19,9 +19,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.vidcastx.accounts.Role;
-import io.vidcastx.apikeys.ApiKeyService.ApiKeyInfo;
+import io.vidcastx.developers.ApiKeyService.ApiKeyInfo;
 import io.vidcastx.developers.DeveloperKeysService;
-import io.vidcastx.playback.SigningKeyService.SigningKeyInfo;
+import io.vidcastx.developers.SigningKeyService.SigningKeyInfo;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import jakarta.annotation.security.PermitAll;
@@ -29,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 /** API keys for the REST API, and signing keys for signed playback: list, create (secret shown once), revoke. */
 @Route("developers/api-keys")
 @PageTitle("API Keys | Vidcastx")
-@Menu(title = "API Keys", order = 4)
+@Menu(title = "API Keys", order = 20, icon = "vaadin:key")
 @PermitAll
 final class ApiKeysView extends VerticalLayout {
 

@@ -16,13 +16,13 @@ import com.vaadin.flow.router.Route;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.videos.HomeStats;
 import io.vidcastx.videos.VideoService;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatus;
 import jakarta.annotation.security.PermitAll;
 
 /** The overview: real figures from the database, and a first step for a new organization. */
 @Route("")
 @PageTitle("Home | Vidcastx")
-@Menu(title = "Home", order = 0)
+@Menu(title = "Home", order = 0, icon = "vaadin:home")
 @PermitAll
 final class HomeView extends VerticalLayout {
 

@@ -9,7 +9,7 @@ import jakarta.annotation.security.PermitAll;
 
 @Route("live")
 @PageTitle("Live | Vidcastx")
-@Menu(title = "Live", order = 2)
+@Menu(title = "Live", order = 3, icon = "vaadin:signal")
 @PermitAll
 final class LiveView extends VerticalLayout {
 

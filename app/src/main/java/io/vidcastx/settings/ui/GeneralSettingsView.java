@@ -28,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 /** The organization's name, URL slug and logo; for its Owner, deleting it. */
 @Route("settings/general")
 @PageTitle("General | Vidcastx")
-@Menu(title = "General", order = 6)
+@Menu(title = "General", order = 30, icon = "vaadin:cog")
 @PermitAll
 final class GeneralSettingsView extends VerticalLayout {
 

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.vidcastx.accounts.AccountRepository.Member;
+import io.vidcastx.accounts.Member;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
@@ -29,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
 /** Members and their roles; Admins change roles and remove members. */
 @Route("settings/team")
 @PageTitle("Team | Vidcastx")
-@Menu(title = "Team", order = 7)
+@Menu(title = "Team", order = 31, icon = "vaadin:users")
 @PermitAll
 final class TeamView extends VerticalLayout {
 

@@ -26,7 +26,7 @@ import jakarta.annotation.security.PermitAll;
 /** Full-text search over every transcript of the organization; each hit opens the video at that moment. */
 @Route("transcripts")
 @PageTitle("Transcripts | Vidcastx")
-@Menu(title = "Transcripts", order = 1.5)
+@Menu(title = "Transcripts", order = 2, icon = "vaadin:search")
 @PermitAll
 final class TranscriptSearchView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -1,15 +1,15 @@
 package io.vidcastx.videos.ui;
 
-import java.util.Locale;
-
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -32,11 +32,15 @@ import io.vidcastx.transcripts.ui.TranscriptPanel;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.videos.VideoStatusBroadcaster;
+import io.vidcastx.core.videos.VideoStatus;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** One video: preview, title and description, files, playback id and policy, embed code, retry and delete. */
+/**
+ * One video: preview, title and description, files, playback id and policy, embed code, retry and
+ * delete. It follows transcoding live, pushed from the workers as the list is.
+ */
 @Route("videos/:videoId")
 @PageTitle("Video | Vidcastx")
 @PermitAll
@@ -46,6 +50,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private final TranscriptService transcripts;
     private final Caller caller;
     private final CallerResolver callers;
+    private final VideoStatusBroadcaster broadcaster;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
     final Button save = new Button("Save");
@@ -54,9 +59,13 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     final Select<String> policy = new Select<>();
     private VideoDetail video;
     private double startAt;
+    private Span badge = new Span();
+    private Runnable unsubscribe = () -> { };
 
-    VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers) {
+    VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers,
+                    VideoStatusBroadcaster broadcaster) {
         this.videos = videos;
+        this.broadcaster = broadcaster;
         this.transcripts = transcripts;
         this.callers = callers;
         this.caller = callers.signedIn();
@@ -81,7 +90,8 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         String base = baseUrl();
         String playbackId = detail.playbackId();
-        var header = new HorizontalLayout(new H2(detail.title()), StatusBadge.of(listItem(detail)));
+        badge = badge(detail);
+        var header = new HorizontalLayout(new H2(detail.title()), badge);
         header.setAlignItems(Alignment.CENTER);
         add(new Anchor("videos", "← All videos"), header);
 
@@ -122,7 +132,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
                 + ";border:0\" allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen></iframe>";
         add(new CopyField("Share link", base + "/embed/" + playbackId, false), new CopyField("Embed code", embed, true));
 
-        add(new H2("Asset files"), assetFiles(detail, base));
+        add(new H2("Asset files"), new AssetFiles(detail, base));
         if (detail.status() == VideoStatus.READY) {
             var player = preview;
             add(new TranscriptPanel(transcripts, caller, callers::signedIn, detail.id(), seconds -> {
@@ -135,6 +145,61 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(editor);
         add(delete);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var ui = attachEvent.getUI();
+        unsubscribe = broadcaster.register(caller.organizationId(), message -> ui.access(() -> follow(message.videoId())));
+        // A change between reading the video and subscribing would otherwise be missed until the next one.
+        if (video != null) {
+            follow(video.id());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unsubscribe.run();
+    }
+
+    /**
+     * Shows the video's current state from the database (the worker publishes after it commits): a
+     * new percentage moves the badge; a new status rebuilds the page (player, files, transcript),
+     * keeping what the person typed but has not saved.
+     */
+    void follow(VideoId changed) {
+        if (video == null || !changed.equals(video.id())) {
+            return;
+        }
+        var fresh = videos.get(caller, changed);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        var current = fresh.get();
+        if (current.status() == video.status()) {
+            if (current.progress() != video.progress()) {
+                video = current;
+                var replacement = badge(current);
+                badge.getParent().ifPresent(header -> ((HorizontalLayout) header).replace(badge, replacement));
+                badge = replacement;
+            }
+            return;
+        }
+        boolean edited = !title.getValue().equals(video.title())
+                || !description.getValue().equals(video.description() == null ? "" : video.description());
+        String typedTitle = title.getValue();
+        String typedDescription = description.getValue();
+        show(current);
+        if (edited) {
+            title.setValue(typedTitle);
+            description.setValue(typedDescription);
+        }
+    }
+
+    private static Span badge(VideoDetail detail) {
+        var badge = StatusBadge.of(listItem(detail));
+        badge.addClassName("status-badge");
+        return badge;
     }
 
     private void wireActions() {
@@ -169,39 +234,11 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         });
     }
 
-    private static Div assetFiles(VideoDetail detail, String base) {
-        var files = new Div();
-        files.addClassName("asset-files");
-        if (detail.status() != VideoStatus.READY) {
-            files.add(new Paragraph("Files appear here once the video is ready."));
-            return files;
-        }
-        String stream = base + "/stream/" + detail.playbackId();
-        files.add(link("HLS master playlist", stream + ".m3u8"));
-        for (var rendition : detail.renditions()) {
-            String label = rendition.kind().equals("video")
-                    ? String.format(Locale.ROOT, "%s rendition (%dx%d)", rendition.name(), rendition.width(), rendition.height())
-                    : rendition.name() + " rendition";
-            files.add(link(label, stream + "/" + rendition.name() + "/index.m3u8"));
-        }
-        if (detail.width() != null) {
-            files.add(link("MP4 (highest quality)", stream + "/highest.mp4?download=" + detail.playbackId()));
-            files.add(link("Thumbnail (JPEG)", base + "/image/" + detail.playbackId() + "/thumbnail.jpg"));
-        }
-        return files;
-    }
-
     /** Where this dashboard is reached, for links that leave it (embed code, share link, files). */
     private static String baseUrl() {
         var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
         return request == null ? ""
                 : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUriString();
-    }
-
-    private static Div link(String label, String href) {
-        var anchor = new Anchor(href, label);
-        anchor.setTarget("_blank");
-        return new Div(anchor);
     }
 
     private static Details notYet(String summary, String text) {

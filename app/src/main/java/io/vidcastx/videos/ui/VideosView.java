@@ -36,7 +36,7 @@ import io.vidcastx.videos.VideoFilter;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
 import io.vidcastx.videos.VideoSort;
-import io.vidcastx.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.videos.VideoStatusBroadcaster;
 import jakarta.annotation.security.PermitAll;
 
@@ -46,7 +46,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("videos")
 @PageTitle("Videos | Vidcastx")
-@Menu(title = "Videos", order = 1)
+@Menu(title = "Videos", order = 1, icon = "vaadin:film")
 @PermitAll
 final class VideosView extends VerticalLayout {
 

@@ -22,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 /** Developers > Webhooks: the organization's endpoints; an Admin or Owner adds them. */
 @Route("developers/webhooks")
 @PageTitle("Webhooks | Vidcastx")
-@Menu(title = "Webhooks", order = 5)
+@Menu(title = "Webhooks", order = 21, icon = "vaadin:connect")
 @PermitAll
 final class WebhooksView extends VerticalLayout {
 

@@ -8,15 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Menu;
 import io.vidcastx.AppTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
 
 class DashboardLayoutTest extends AppTestSupport {
 
@@ -45,6 +53,46 @@ class DashboardLayoutTest extends AppTestSupport {
                 Map.entry("Data", List.of("Analytics")),
                 Map.entry("Developers", List.of("API Keys", "Webhooks")),
                 Map.entry("Settings", List.of("General", "Team", "Billing")));
+        var home = sections.getFirst().getItems().getFirst();
+        assertThat(home.getPath()).isIn("", "/");
+        assertThat(((Icon) home.getPrefixComponent()).getElement().getAttribute("icon")).isEqualTo("vaadin:home");
+        var webhooks = sections.get(2).getItems().get(1);
+        assertThat(webhooks.getPath()).endsWith("developers/webhooks");
+        assertThat(((Icon) webhooks.getPrefixComponent()).getElement().getAttribute("icon")).isEqualTo("vaadin:connect");
+    }
+
+    @Test
+    void every_menu_view_has_an_order_and_an_icon() throws Exception {
+        double unset = (double) Menu.class.getMethod("order").getDefaultValue();
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Menu.class));
+        var views = scanner.findCandidateComponents("io.vidcastx");
+
+        assertThat(views).hasSizeGreaterThanOrEqualTo(10);
+        for (var view : views) {
+            var menu = Class.forName(view.getBeanClassName()).getAnnotation(Menu.class);
+            assertThat(menu.order()).as(view.getBeanClassName()).isNotEqualTo(unset);
+            assertThat(menu.icon()).as(view.getBeanClassName()).startsWith("vaadin:");
+        }
+    }
+
+    @Test
+    void the_menu_leaves_out_pages_the_person_may_not_open() {
+        UI.getCurrent().navigate("");
+        assertThat(labels()).doesNotContain("Audit log");
+
+        MockVaadin.tearDown();
+        var auditor = User.withUsername(OWNER_EMAIL).password("n/a").roles("USER", "AUDITOR").build();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(auditor, null, auditor.getAuthorities()));
+        startUi();
+        UI.getCurrent().navigate("");
+
+        assertThat(labels()).endsWith("Billing", "Audit log");
+    }
+
+    private static List<String> labels() {
+        return _find(SideNav.class).stream().flatMap(nav -> nav.getItems().stream()).map(SideNavItem::getLabel).toList();
     }
 
     @Test

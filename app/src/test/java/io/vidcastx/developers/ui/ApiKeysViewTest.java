@@ -18,7 +18,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.developers.DeveloperKeysService;
 import io.vidcastx.security.CallerResolver;
 import org.junit.jupiter.api.BeforeEach;

@@ -97,7 +97,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
 
         String key = logoKey();
         assertThat(key).matches("logos/[0-9a-f-]{36}/[0-9a-f-]{36}\\.png");
-        try (var stored = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (var stored = storage.getFileStream(key)) {
             assertThat(stored.readAllBytes()).isEqualTo(logo);
         }
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(view.logoPreview, com.vaadin.flow.component.html.Image.class)).hasSize(1);
@@ -105,7 +105,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
         // A second logo replaces the first, whose file goes.
         com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "new.png", "image/png", png(60, 60));
         assertThat(logoKey()).isNotEqualTo(key);
-        assertThat(storage.stat(storage.defaultBucket(), key)).isEmpty();
+        assertThat(storage.stat(key)).isEmpty();
 
         _click(view.removeLogo);
         assertThat(logoKey()).isNull();
@@ -160,7 +160,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
         dsl.insertInto(io.vidcastx.db.jooq.Tables.VIDEOS).set(io.vidcastx.db.jooq.Tables.VIDEOS.VIDEO_ID, video)
                 .set(io.vidcastx.db.jooq.Tables.VIDEOS.ORGANIZATION_ID, spare).set(io.vidcastx.db.jooq.Tables.VIDEOS.TITLE, "x")
                 .set(io.vidcastx.db.jooq.Tables.VIDEOS.PLAYBACK_ID, "spare" + System.nanoTime()).execute();
-        storage.uploadFile(storage.defaultBucket(), io.vidcastx.core.storage.StorageKeys.hlsMaster(video), "#EXTM3U".getBytes(), null);
+        storage.uploadFile(io.vidcastx.core.storage.StorageKeys.hlsMaster(video), "#EXTM3U".getBytes(), null);
         String spareSlug = settings.get(spareOwner).slug();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.deleteOrganization(spareOwner, OWNER_EMAIL, "wrong"))
@@ -173,7 +173,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
         assertThat(dsl.fetchExists(ORGANIZATIONS, ORGANIZATIONS.ORGANIZATION_ID.eq(spare))).isFalse();
         assertThat(dsl.fetchExists(io.vidcastx.db.jooq.Tables.VIDEOS, io.vidcastx.db.jooq.Tables.VIDEOS.VIDEO_ID.eq(video))).isFalse();
         org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
-                storage.stat(storage.defaultBucket(), io.vidcastx.core.storage.StorageKeys.hlsMaster(video))).isEmpty());
+                storage.stat(io.vidcastx.core.storage.StorageKeys.hlsMaster(video))).isEmpty());
     }
 
     private io.vidcastx.security.Caller callers() {

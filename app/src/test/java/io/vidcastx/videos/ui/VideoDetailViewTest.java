@@ -8,25 +8,35 @@ import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.RENDITIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.base.ui.CopyField;
+import io.vidcastx.core.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatusMessage;
+import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.RenditionId;
 import io.vidcastx.db.ids.VideoId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class VideoDetailViewTest extends AppTestSupport {
 
+    @Autowired
+    VideoStatusPublisher statusPublisher;
     private OrganizationId organization;
 
     @BeforeEach
@@ -75,6 +85,58 @@ class VideoDetailViewTest extends AppTestSupport {
         assertThat(view.policy.getValue()).isEqualTo("public");
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
                 .anySatisfy(text -> assertThat(text).contains("arrive with the AI worker"));
+    }
+
+    private String badge() {
+        return _get(Span.class, spec -> spec.withClasses("status-badge")).getText();
+    }
+
+    @Test
+    void the_page_follows_transcoding_live_and_shows_the_player_once_the_video_is_ready() {
+        signInAsOwner();
+        String playbackId = UUID.randomUUID().toString().replace("-", "");
+        var id = video("processing", null, playbackId);
+        dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 31).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+        var view = open(id);
+        assertThat(badge()).isEqualTo("Processing 31%");
+        assertThat(_find(VideoPreview.class)).isEmpty();
+        view.description.setValue("Typed while it transcodes");
+
+        // What the transcode worker does: the row first, then the message on the status channel.
+        dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 64).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+        statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.PROCESSING, 64));
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return badge().equals("Processing 64%");
+        });
+
+        dsl.update(VIDEOS).set(VIDEOS.STATUS, "ready").set(VIDEOS.PROGRESS, 100).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+        statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.READY, 100));
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return !_find(VideoPreview.class).isEmpty();
+        });
+
+        assertThat(badge()).isEqualTo("Ready");
+        assertThat(_get(VideoPreview.class).src()).isEqualTo("stream/" + playbackId + ".m3u8");
+        assertThat(view.description.getValue()).isEqualTo("Typed while it transcodes");
+    }
+
+    @Test
+    void messages_about_other_videos_leave_the_page_alone() {
+        signInAsOwner();
+        var id = video("processing", null, UUID.randomUUID().toString().replace("-", ""));
+        var other = video("processing", null, UUID.randomUUID().toString().replace("-", ""));
+        open(id);
+
+        dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 50).where(VIDEOS.VIDEO_ID.eq(other)).execute();
+        statusPublisher.publish(new VideoStatusMessage(organization, other, VideoStatus.PROCESSING, 50));
+        dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 20).where(VIDEOS.VIDEO_ID.eq(id)).execute();
+        statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.PROCESSING, 20));
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return badge().equals("Processing 20%");
+        });
     }
 
     @Test

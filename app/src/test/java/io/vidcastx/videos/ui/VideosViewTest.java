@@ -19,9 +19,11 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.core.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatusMessage;
+import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.CallerResolver;
@@ -35,7 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
 class VideosViewTest extends AppTestSupport {
 
     @Autowired
-    StatefulRedisConnection<String, String> redis;
+    VideoStatusPublisher statusPublisher;
     @Autowired
     VideoService videoService;
     @Autowired
@@ -195,7 +197,7 @@ class VideosViewTest extends AppTestSupport {
         open(Role.OWNER);
         dsl.update(VIDEOS).set(VIDEOS.PROGRESS, 64).where(VIDEOS.VIDEO_ID.eq(id)).execute();
 
-        redis.sync().publish("vidcastx:video-status", organization + " " + id + " processing 64");
+        statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.PROCESSING, 64));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
             MockVaadin.clientRoundtrip(false);

@@ -51,7 +51,7 @@ public final class MpegTsClock {
         try {
             Files.createDirectories(workDir);
             String playlist;
-            try (InputStream in = storage.getFileStream(storage.defaultBucket(), playlistKey.get())) {
+            try (InputStream in = storage.getFileStream(playlistKey.get())) {
                 playlist = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             String segment = playlist.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
@@ -60,7 +60,7 @@ public final class MpegTsClock {
             // A file of its own: two jobs may read the same video's clock in one shared folder at once.
             Path local = Files.createTempFile(workDir, "first-segment-", ".ts");
             try {
-                storage.downloadFile(storage.defaultBucket(), StorageKeys.validate(folder + segment), local);
+                storage.downloadFile(StorageKeys.validate(folder + segment), local);
                 var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-show_entries", "format=start_time",
                         "-of", "default=noprint_wrappers=1:nokey=1", local.toString()), workDir, Duration.ofMinutes(1),
                         null, () -> false);

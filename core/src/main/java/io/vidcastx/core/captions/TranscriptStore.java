@@ -162,19 +162,18 @@ public class TranscriptStore {
         var organizationId = transcript.organizationId();
         var videoId = transcript.videoId();
         lockVideo(videoId);
-        String bucket = storage.defaultBucket();
         var cues = cues(organizationId, transcript.id());
-        storage.uploadFile(bucket, StorageKeys.captions(videoId, transcript.language()),
+        storage.uploadFile(StorageKeys.captions(videoId, transcript.language()),
                 WebVtt.write(cues, transcript.mpegtsOffset()).getBytes(StandardCharsets.UTF_8), VTT);
         Double duration = dsl.select(VIDEOS.DURATION_SECONDS).from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(videoId), VIDEOS.ORGANIZATION_ID.eq(organizationId))
                 .fetchOptional(VIDEOS.DURATION_SECONDS).orElse(null);
         double seconds = duration != null ? duration : cues.isEmpty() ? 0 : cues.getLast().endMs() / 1000.0;
-        storage.uploadFile(bucket, StorageKeys.hlsFile(videoId, HlsSubtitles.playlistPath(transcript.language())),
+        storage.uploadFile(StorageKeys.hlsFile(videoId, HlsSubtitles.playlistPath(transcript.language())),
                 HlsSubtitles.mediaPlaylist(seconds, transcript.language()).getBytes(StandardCharsets.UTF_8), HLS);
         String masterKey = StorageKeys.hlsMaster(videoId);
         String master;
-        try (InputStream in = storage.getFileStream(bucket, masterKey)) {
+        try (InputStream in = storage.getFileStream(masterKey)) {
             master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (StorageObjectNotFoundException e) {
             return; // not transcoded (or being transcoded again): its new master is written without captions
@@ -185,7 +184,7 @@ public class TranscriptStore {
                 .map(t -> new HlsSubtitles.Track(t.language(), t.name())).toList();
         String updated = HlsSubtitles.master(master, tracks);
         if (!updated.equals(master)) {
-            storage.uploadFile(bucket, masterKey, updated.getBytes(StandardCharsets.UTF_8), HLS);
+            storage.uploadFile(masterKey, updated.getBytes(StandardCharsets.UTF_8), HLS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vidcastx.core.config;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.vidcastx.core.database.DatabaseConfiguration;
 import io.vidcastx.core.database.DatabaseProperties;
 import io.vidcastx.core.embedded.EmbeddedProperties;
@@ -18,6 +19,7 @@ import io.vidcastx.core.redis.RedisConfiguration;
 import io.vidcastx.core.redis.RedisProperties;
 import io.vidcastx.core.storage.StorageConfiguration;
 import io.vidcastx.core.storage.StorageProperties;
+import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.core.webhooks.WebhookFanOut;
 import io.vidcastx.core.webhooks.WebhookPayloads;
 import org.jooq.DSLContext;
@@ -67,6 +69,11 @@ public class VidcastxInfrastructureAutoConfiguration {
     @Bean
     public TranscriptStore transcriptStore(DSLContext dsl, StorageService storage) {
         return new TranscriptStore(dsl, storage);
+    }
+
+    @Bean
+    public VideoStatusPublisher videoStatusPublisher(StatefulRedisConnection<String, String> redis) {
+        return new VideoStatusPublisher(redis);
     }
 
     @Bean

@@ -48,7 +48,6 @@ public final class JobWorker<T> implements AutoCloseable {
     private final JobRepository jobs;
     private final JsonMapper json;
     private final QueueProperties properties;
-    private final JobProgressPublisher progressPublisher;
     private final ScheduledExecutorService timers;
     private final Semaphore freeSlots;
     private final ExecutorService executor;
@@ -62,7 +61,7 @@ public final class JobWorker<T> implements AutoCloseable {
 
     JobWorker(QueueDefinition<T> queue, JobHandler<T> handler, int concurrency, RedisClient redisClient,
               StatefulRedisConnection<String, String> sharedConnection, JobRepository jobs, JsonMapper json,
-              QueueProperties properties, JobProgressPublisher progressPublisher, ScheduledExecutorService timers) {
+              QueueProperties properties, ScheduledExecutorService timers) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -74,7 +73,6 @@ public final class JobWorker<T> implements AutoCloseable {
         this.jobs = jobs;
         this.json = json;
         this.properties = properties;
-        this.progressPublisher = progressPublisher;
         this.timers = timers;
         this.freeSlots = new Semaphore(concurrency);
         this.consumerName = ManagementFactory.getRuntimeMXBean().getName() + ":" + queue.name() + ":"
@@ -395,7 +393,6 @@ public final class JobWorker<T> implements AutoCloseable {
             if (!jobs.progress(id, consumerName, clamped, properties.visibilityTimeout())) {
                 leaseLost = true;
             }
-            progressPublisher.publish(queue.name(), id, clamped);
         }
 
         @Override

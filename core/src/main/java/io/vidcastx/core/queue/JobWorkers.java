@@ -22,7 +22,6 @@ public class JobWorkers implements DisposableBean {
     private final JobRepository jobs;
     private final JsonMapper json;
     private final QueueProperties properties;
-    private final JobProgressPublisher progressPublisher;
     private final JobSweeper sweeper;
     private final ScheduledExecutorService timers;
     private final List<JobWorker<?>> workers = new CopyOnWriteArrayList<>();
@@ -34,7 +33,6 @@ public class JobWorkers implements DisposableBean {
         this.jobs = jobs;
         this.json = json;
         this.properties = properties;
-        this.progressPublisher = new JobProgressPublisher(sharedConnection);
         this.sweeper = sweeper;
         this.timers = Executors.newScheduledThreadPool(2,
                 r -> Thread.ofPlatform().daemon().name("queue-timers").unstarted(r));
@@ -46,7 +44,7 @@ public class JobWorkers implements DisposableBean {
      */
     public <T> JobWorker<T> createWorker(QueueDefinition<T> queue, JobHandler<T> handler, int concurrency) {
         var worker = new JobWorker<>(queue, handler, concurrency, redisClient, sharedConnection, jobs, json,
-                properties, progressPublisher, timers);
+                properties, timers);
         workers.add(worker);
         worker.start();
         sweeper.start(timers);

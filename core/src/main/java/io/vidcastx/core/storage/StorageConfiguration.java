@@ -26,7 +26,7 @@ public class StorageConfiguration {
     @Bean
     public StorageService storageService(StorageClientFactory.Clients clients, StorageProperties properties) {
         var storage = new StorageService(clients.client(), clients.async(), properties.bucket());
-        storage.ensureBucket(properties.bucket());
+        storage.ensureBucket();
         return storage;
     }
 }

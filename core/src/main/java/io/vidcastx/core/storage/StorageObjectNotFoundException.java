@@ -1,9 +1,9 @@
 package io.vidcastx.core.storage;
 
-/** The requested object does not exist in the bucket. */
+/** The requested object does not exist in storage. */
 public class StorageObjectNotFoundException extends StorageException {
 
-    public StorageObjectNotFoundException(String bucket, String key) {
-        super("No object '" + key + "' in bucket '" + bucket + "'");
+    public StorageObjectNotFoundException(String key) {
+        super("No object '" + key + "' in storage");
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.minio.AbortMultipartUploadArgs;
@@ -55,23 +54,19 @@ public class StorageService {
 
     private final MinioClient client;
     private final MinioAsyncClient async;
-    private final String defaultBucket;
-    private final java.util.Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    /** The one bucket ({@code vidcastx.s3.bucket}): callers name objects by key only and never see it. */
+    private final String bucket;
+    private volatile boolean bucketKnown;
 
-    public StorageService(MinioClient client, MinioAsyncClient async, String defaultBucket) {
+    public StorageService(MinioClient client, MinioAsyncClient async, String bucket) {
         this.client = client;
         this.async = async;
-        this.defaultBucket = defaultBucket;
-    }
-
-    /** The bucket configured in {@code vidcastx.s3.bucket}. */
-    public String defaultBucket() {
-        return defaultBucket;
+        this.bucket = bucket;
     }
 
     /** Creates the bucket when it does not exist yet. */
-    public void ensureBucket(String bucket) {
-        if (knownBuckets.contains(bucket)) {
+    void ensureBucket() {
+        if (bucketKnown) {
             return;
         }
         call("create bucket " + bucket, () -> {
@@ -88,11 +83,11 @@ public class StorageService {
             }
             return null;
         });
-        knownBuckets.add(bucket);
+        bucketKnown = true;
     }
 
     /** Streams an object of known size ({@code size >= 0}) or unknown size ({@code -1}, multipart). */
-    public void uploadFile(String bucket, String key, InputStream stream, long size, @Nullable String contentType) {
+    public void uploadFile(String key, InputStream stream, long size, @Nullable String contentType) {
         StorageKeys.validate(key);
         call("upload " + key, () -> client.putObject(PutObjectArgs.builder()
                 .bucket(bucket)
@@ -102,12 +97,12 @@ public class StorageService {
                 .build()));
     }
 
-    public void uploadFile(String bucket, String key, byte[] bytes, @Nullable String contentType) {
-        uploadFile(bucket, key, new ByteArrayInputStream(bytes), bytes.length, contentType);
+    public void uploadFile(String key, byte[] bytes, @Nullable String contentType) {
+        uploadFile(key, new ByteArrayInputStream(bytes), bytes.length, contentType);
     }
 
     /** Uploads a local file (workers: segments, playlists, thumbnails). */
-    public void uploadFile(String bucket, String key, Path file, @Nullable String contentType) {
+    public void uploadFile(String key, Path file, @Nullable String contentType) {
         StorageKeys.validate(key);
         call("upload " + key, () -> client.uploadObject(UploadObjectArgs.builder()
                 .bucket(bucket)
@@ -118,16 +113,16 @@ public class StorageService {
     }
 
     /** A URL that accepts one HTTP PUT of the object's bytes without credentials, until {@code ttl} ends. */
-    public URI presignedUploadUrl(String bucket, String key, Duration ttl) {
-        return presign(Http.Method.PUT, bucket, key, ttl);
+    public URI presignedUploadUrl(String key, Duration ttl) {
+        return presign(Http.Method.PUT, key, ttl);
     }
 
     /** A URL that allows GET (with Range) of the object without credentials, until {@code ttl} ends. */
-    public URI presignedDownloadUrl(String bucket, String key, Duration ttl) {
-        return presign(Http.Method.GET, bucket, key, ttl);
+    public URI presignedDownloadUrl(String key, Duration ttl) {
+        return presign(Http.Method.GET, key, ttl);
     }
 
-    private URI presign(Http.Method method, String bucket, String key, Duration ttl) {
+    private URI presign(Http.Method method, String key, Duration ttl) {
         StorageKeys.validate(key);
         return URI.create(call("presign " + key, () -> client.getPresignedObjectUrl(
                 GetPresignedObjectUrlArgs.builder()
@@ -139,13 +134,13 @@ public class StorageService {
     }
 
     /** Downloads an object to a local file, replacing it; written to a temporary sibling first. */
-    public void downloadFile(String bucket, String key, Path localPath) {
+    public void downloadFile(String key, Path localPath) {
         StorageKeys.validate(key);
         try {
             Path parent = localPath.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path partial = Files.createTempFile(parent, ".download-", ".part");
-            try (InputStream in = getFileStream(bucket, key)) {
+            try (InputStream in = getFileStream(key)) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, localPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -157,20 +152,20 @@ public class StorageService {
     }
 
     /** The whole object as a stream; the caller closes it. */
-    public InputStream getFileStream(String bucket, String key) {
+    public InputStream getFileStream(String key) {
         StorageKeys.validate(key);
         return call("read " + key, () -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()),
-                bucket, key);
+                key);
     }
 
     /** Part of the object as a stream; the caller closes it. */
-    public InputStream getFileStream(String bucket, String key, ByteRange range) {
+    public InputStream getFileStream(String key, ByteRange range) {
         StorageKeys.validate(key);
         var args = GetObjectArgs.builder().bucket(bucket).object(key).offset(range.first());
         if (!range.isOpenEnded()) {
             args.length(range.length());
         }
-        return call("read " + key, () -> client.getObject(args.build()), bucket, key);
+        return call("read " + key, () -> client.getObject(args.build()), key);
     }
 
     /**
@@ -185,7 +180,7 @@ public class StorageService {
      * @throws StorageObjectNotFoundException when there is no such object
      * @throws RangeNotSatisfiableException when the range starts past the end
      */
-    public OpenedObject open(String bucket, String key, @Nullable ByteRange range) {
+    public OpenedObject open(String key, @Nullable ByteRange range) {
         StorageKeys.validate(key);
         var args = GetObjectArgs.builder().bucket(bucket).object(key);
         if (range != null) {
@@ -199,7 +194,7 @@ public class StorageService {
             response = client.getObject(args.build());
         } catch (ErrorResponseException e) {
             if (isNotFound(e)) {
-                throw new StorageObjectNotFoundException(bucket, key);
+                throw new StorageObjectNotFoundException(key);
             }
             if ("InvalidRange".equals(e.errorResponse().code())) {
                 throw new RangeNotSatisfiableException(key);
@@ -221,7 +216,7 @@ public class StorageService {
                 ByteRange.of(Long.parseLong(span[0]), Long.parseLong(span[1])), etag);
     }
 
-    public Optional<StoredObject> stat(String bucket, String key) {
+    public Optional<StoredObject> stat(String key) {
         StorageKeys.validate(key);
         try {
             var stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
@@ -238,7 +233,7 @@ public class StorageService {
     }
 
     /** Deletes one object; deleting a missing object is not an error (S3 semantics). */
-    public void deleteFile(String bucket, String key) {
+    public void deleteFile(String key) {
         StorageKeys.validate(key);
         call("delete " + key, () -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
@@ -251,7 +246,7 @@ public class StorageService {
      *
      * @return the number of objects deleted
      */
-    public int deleteFolder(String bucket, String prefix) {
+    public int deleteFolder(String prefix) {
         StorageKeys.validatePrefix(prefix);
         int deleted = 0;
         var batch = new ArrayList<DeleteRequest.Object>(DELETE_BATCH);
@@ -260,18 +255,18 @@ public class StorageService {
             String name = call("list " + prefix, () -> result.get().objectName());
             batch.add(new DeleteRequest.Object(name));
             if (batch.size() == DELETE_BATCH) {
-                deleted += deleteBatch(bucket, batch);
+                deleted += deleteBatch(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            deleted += deleteBatch(bucket, batch);
+            deleted += deleteBatch(batch);
         }
         return deleted;
     }
 
     /** Keys under a prefix, in key order. */
-    public List<StoredObject> list(String bucket, String prefix) {
+    public List<StoredObject> list(String prefix) {
         StorageKeys.validate(prefix);
         var objects = new ArrayList<StoredObject>();
         for (var result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
@@ -284,14 +279,14 @@ public class StorageService {
     }
 
     /** Starts an S3 multipart upload; returns its upload id. */
-    public String createMultipartUpload(String bucket, String key) {
+    public String createMultipartUpload(String key) {
         StorageKeys.validate(key);
         return join("start multipart upload of " + key, async.createMultipartUpload(CreateMultipartUploadArgs.builder()
                 .bucket(bucket).object(key).build())).result().uploadId();
     }
 
     /** Uploads part {@code partNumber} (1-based; every part but the last at least 5 MiB); returns its ETag. */
-    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] data, int length) {
+    public String uploadPart(String key, String uploadId, int partNumber, byte[] data, int length) {
         StorageKeys.validate(key);
         return join("upload part " + partNumber + " of " + key, async.uploadPart(UploadPartArgs.builder()
                 .bucket(bucket).object(key).uploadId(uploadId).partNumber(partNumber).data(data, length).build()))
@@ -302,7 +297,7 @@ public class StorageService {
      * Starts uploading a part and returns at once with its future ETag; {@code data} must stay untouched
      * until the future completes.
      */
-    public java.util.concurrent.CompletableFuture<String> uploadPartAsync(String bucket, String key, String uploadId,
+    public java.util.concurrent.CompletableFuture<String> uploadPartAsync(String key, String uploadId,
                                                                          int partNumber, byte[] data, int length) {
         StorageKeys.validate(key);
         return async.uploadPart(UploadPartArgs.builder().bucket(bucket).object(key).uploadId(uploadId)
@@ -310,7 +305,7 @@ public class StorageService {
     }
 
     /** Joins the parts, in order, into the object. */
-    public void completeMultipartUpload(String bucket, String key, String uploadId, List<UploadedPart> parts) {
+    public void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
         StorageKeys.validate(key);
         var array = parts.stream().map(p -> new Part(p.number(), p.etag())).toArray(Part[]::new);
         join("complete multipart upload of " + key, async.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
@@ -318,7 +313,7 @@ public class StorageService {
     }
 
     /** Discards a multipart upload and the parts stored for it. */
-    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+    public void abortMultipartUpload(String key, String uploadId) {
         StorageKeys.validate(key);
         join("abort multipart upload of " + key, async.abortMultipartUpload(AbortMultipartUploadArgs.builder()
                 .bucket(bucket).object(key).uploadId(uploadId).build()));
@@ -336,7 +331,7 @@ public class StorageService {
         }
     }
 
-    private int deleteBatch(String bucket, List<DeleteRequest.Object> objects) {
+    private int deleteBatch(List<DeleteRequest.Object> objects) {
         var errors = new ArrayList<String>();
         // removeObjects is lazy: the requests go out only as its results are read.
         for (var result : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
@@ -363,12 +358,12 @@ public class StorageService {
         }
     }
 
-    private <T> T call(String what, MinioCall<T> call, String bucket, String key) {
+    private <T> T call(String what, MinioCall<T> call, String key) {
         try {
             return call.run();
         } catch (ErrorResponseException e) {
             if (isNotFound(e)) {
-                throw new StorageObjectNotFoundException(bucket, key);
+                throw new StorageObjectNotFoundException(key);
             }
             throw new StorageException("Storage could not " + what + ": " + e.getMessage(), e);
         } catch (MinioException e) {

@@ -32,9 +32,9 @@ class MpegTsClockTest {
     void a_segment_ffprobe_cannot_read_maps_captions_to_zero_and_leaves_no_file_behind() throws Exception {
         var video = VideoId.random();
         String playlist = StorageKeys.hlsFile(video, "360p/index.m3u8");
-        storage.uploadFile(storage.defaultBucket(), playlist,
+        storage.uploadFile(playlist,
                 "#EXTM3U\n#EXTINF:4.0,\nsegment_000.ts\n#EXT-X-ENDLIST\n".getBytes(StandardCharsets.UTF_8), null);
-        storage.uploadFile(storage.defaultBucket(), StorageKeys.hlsFile(video, "360p/segment_000.ts"),
+        storage.uploadFile(StorageKeys.hlsFile(video, "360p/segment_000.ts"),
                 "not MPEG-TS".getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(clock.firstTimestamp(video, Optional.of(playlist), workDir)).isZero();

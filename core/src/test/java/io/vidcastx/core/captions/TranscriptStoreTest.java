@@ -54,13 +54,13 @@ class TranscriptStoreTest {
         dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, video).set(VIDEOS.ORGANIZATION_ID, organization)
                 .set(VIDEOS.TITLE, "Talk").set(VIDEOS.STATUS, "ready").set(VIDEOS.DURATION_SECONDS, 10.0)
                 .set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString().replace("-", "")).execute();
-        storage.uploadFile(storage.defaultBucket(), StorageKeys.hlsMaster(video), ("#EXTM3U\n#EXT-X-VERSION:3\n"
+        storage.uploadFile(StorageKeys.hlsMaster(video), ("#EXTM3U\n#EXT-X-VERSION:3\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n")
                 .getBytes(StandardCharsets.UTF_8), "application/vnd.apple.mpegurl");
     }
 
     private String master() throws Exception {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), StorageKeys.hlsMaster(video))) {
+        try (InputStream in = storage.getFileStream(StorageKeys.hlsMaster(video))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

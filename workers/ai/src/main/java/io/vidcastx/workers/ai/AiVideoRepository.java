@@ -7,6 +7,7 @@ import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
@@ -24,7 +25,7 @@ class AiVideoRepository {
         this.dsl = dsl;
     }
 
-    record VideoToTranscribe(VideoId id, OrganizationId organizationId, String status, @Nullable Boolean hasAudio,
+    record VideoToTranscribe(VideoId id, OrganizationId organizationId, VideoStatus status, @Nullable Boolean hasAudio,
                              @Nullable Double durationSeconds, @Nullable String sourceKey) {
     }
 
@@ -33,7 +34,7 @@ class AiVideoRepository {
                         VIDEOS.DURATION_SECONDS, VIDEOS.SOURCE_KEY)
                 .from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(id))
-                .fetchOptional(r -> new VideoToTranscribe(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                .fetchOptional(r -> new VideoToTranscribe(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(), r.value5(),
                         r.value6()));
     }
 

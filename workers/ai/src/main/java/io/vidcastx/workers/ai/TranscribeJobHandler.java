@@ -22,6 +22,7 @@ import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageObjectNotFoundException;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.videos.VideoStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
             return;
         }
         var video = found.get();
-        if (!video.status().equals("ready")) {
+        if (video.status() != VideoStatus.READY) {
             throw new PermanentJobFailure("The video is " + video.status() + ", not ready; transcribe it once it is ready.");
         }
         if (Boolean.FALSE.equals(video.hasAudio())) {
@@ -136,14 +137,13 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
 
     private Path download(AiVideoRepository.VideoToTranscribe video, Path workDir) {
         Path source = workDir.resolve("source");
-        String bucket = storage.defaultBucket();
         // The upload is kept for re-transcoding; the MP4 rendition has the same sound if it is gone.
         for (String key : new String[] {video.sourceKey(), StorageKeys.mp4Folder(video.id()) + "highest.mp4"}) {
             if (key == null) {
                 continue;
             }
             try {
-                storage.downloadFile(bucket, key, source);
+                storage.downloadFile(key, source);
                 return source;
             } catch (StorageObjectNotFoundException e) {
                 log.debug("{} is not in storage", key);

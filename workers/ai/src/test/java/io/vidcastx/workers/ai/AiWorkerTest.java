@@ -107,7 +107,7 @@ class AiWorkerTest {
     }
 
     private String text(String key) throws Exception {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (InputStream in = storage.getFileStream(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -189,7 +189,7 @@ class AiWorkerTest {
         assertThat(job.getLastError()).contains("The Whisper model file " + model + " does not exist",
                 "put it at " + model);
         assertThat(dsl.fetchSingle(VIDEOS, VIDEOS.VIDEO_ID.eq(id)).getStatus()).isEqualTo("ready");
-        assertThat(storage.stat(storage.defaultBucket(), StorageKeys.hlsMaster(id))).isPresent();
+        assertThat(storage.stat(StorageKeys.hlsMaster(id))).isPresent();
         assertThat(text(StorageKeys.hlsMaster(id))).doesNotContain("SUBTITLES");
 
         // With the model back, the same video transcribes.

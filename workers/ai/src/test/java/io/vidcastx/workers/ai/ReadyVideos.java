@@ -56,8 +56,7 @@ final class ReadyVideos {
     /** Stores {@code source} and its HLS output, and records the video as ready. */
     VideoId ready(OrganizationId organization, Path source, double seconds, boolean audio) {
         var id = VideoId.random();
-        String bucket = storage.defaultBucket();
-        storage.uploadFile(bucket, StorageKeys.rawSource(id), source, "video/mp4");
+        storage.uploadFile(StorageKeys.rawSource(id), source, "video/mp4");
         Path hls = dir.resolve(id.toString());
         try {
             Files.createDirectories(hls.resolve("240p"));
@@ -69,12 +68,12 @@ final class ReadyVideos {
                 hls.resolve("240p/segment_%03d.ts").toString(), hls.resolve("240p/index.m3u8").toString()), hls,
                 Duration.ofMinutes(1), line -> { }, () -> false);
         try (var files = Files.list(hls.resolve("240p"))) {
-            files.forEach(file -> storage.uploadFile(bucket, StorageKeys.hlsFile(id, "240p/" + file.getFileName()), file,
+            files.forEach(file -> storage.uploadFile(StorageKeys.hlsFile(id, "240p/" + file.getFileName()), file,
                     null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        storage.uploadFile(bucket, StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n"
+        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=400000,AVERAGE-BANDWIDTH=300000,RESOLUTION=320x240\n240p/index.m3u8\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)

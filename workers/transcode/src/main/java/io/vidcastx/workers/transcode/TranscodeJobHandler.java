@@ -2,8 +2,6 @@ package io.vidcastx.workers.transcode;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +20,10 @@ import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.videos.AssetPayload;
+import io.vidcastx.core.videos.VideoStatus;
+import io.vidcastx.core.videos.VideoStatusMessage;
+import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.workers.transcode.TranscodeVideoRepository.VideoToTranscode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +45,12 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final TranscodeProperties settings;
-    private final VideoProgressPublisher progressPublisher;
+    private final VideoStatusPublisher progressPublisher;
     private final JobQueue queue;
 
     TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
                         TransactionTemplate transactions, TranscodeProperties settings,
-                        VideoProgressPublisher progressPublisher, JobQueue queue) {
+                        VideoStatusPublisher progressPublisher, JobQueue queue) {
         this.transcoder = transcoder;
         this.videos = videos;
         this.events = events;
@@ -66,7 +68,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             return;
         }
         var video = found.get();
-        if (video.status().equals("ready")) {
+        if (video.status() == VideoStatus.READY) {
             return; // a repeated delivery of a job that already succeeded
         }
         Path workDir = settings.scratchDir().resolve(context.jobId().toString());
@@ -79,7 +81,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                     return false;
                 }
                 events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),
-                        assetData(video, "ready", result.media(), result.renditions(), null));
+                        assetData(video, VideoStatus.READY, result.media(), result.renditions(), null));
                 if (settings.transcribeWhenReady() && result.media().hasAudio()) {
                     queue.enqueue(Queues.AI_JOBS, new AIJobData(video.id(), AIJobType.TRANSCRIBE, null));
                 }
@@ -88,7 +90,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
             if (!stillThere) {
                 transcoder.removeOutputs(video.id());
             } else {
-                progressPublisher.publish(video, "ready", 100);
+                progressPublisher.publish(message(video, VideoStatus.READY, 100));
             }
         } catch (FfmpegCancelledException e) {
             transcoder.removeOutputs(video.id());
@@ -133,7 +135,7 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                 last = percent;
                 context.reportProgress(percent);
                 videos.updateProgress(video.id(), percent);
-                progressPublisher.publish(video, "processing", percent);
+                progressPublisher.publish(message(video, VideoStatus.PROCESSING, percent));
             }
         };
     }
@@ -143,42 +145,28 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
         transactions.executeWithoutResult(status -> {
             if (videos.markFailed(video.id(), reason)) {
                 events.record(video.organizationId(), "video.asset.errored", "asset", video.id().toString(),
-                        assetData(video, "errored", null, List.of(), reason));
+                        assetData(video, VideoStatus.FAILED, null, List.of(), reason));
             }
         });
-        progressPublisher.publish(video, "failed", 0);
+        progressPublisher.publish(message(video, VideoStatus.FAILED, 0));
+    }
+
+    private static VideoStatusMessage message(VideoToTranscode video, VideoStatus status, int percent) {
+        return new VideoStatusMessage(video.organizationId(), video.id(), status, percent);
     }
 
     /** The asset in Mux's shape, as webhook payloads carry it. */
-    static Map<String, Object> assetData(VideoToTranscode video, String status, MediaInfo media,
+    static Map<String, Object> assetData(VideoToTranscode video, VideoStatus status, MediaInfo media,
                                          List<TranscodeVideoRepository.StoredRendition> renditions, String error) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("id", video.id().toString());
-        data.put("status", status);
-        data.put("created_at", String.valueOf(video.createdAt().toEpochSecond()));
-        data.put("playback_ids", List.of(Map.of("id", video.playbackId(), "policy", "public")));
+        var asset = AssetPayload.of(video.id(), status).createdAt(video.createdAt())
+                .playbackIds(List.of(new AssetPayload.PlaybackId(video.playbackId(), video.playbackPolicy())))
+                .error(error);
         if (media != null) {
-            data.put("duration", media.durationSeconds());
-            var tracks = new ArrayList<Map<String, Object>>();
-            media.video().ifPresent(picture -> {
-                data.put("aspect_ratio", PictureSize.aspectRatio(picture.width(), picture.height()));
-                data.put("max_stored_resolution", PictureSize.tier(picture.width(), picture.height()));
-                data.put("max_stored_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0);
-                tracks.add(Map.of("type", "video", "max_width", picture.width(), "max_height", picture.height(),
-                        "max_frame_rate", Math.round(picture.frameRate() * 1000) / 1000.0));
-            });
-            if (media.video().isEmpty()) {
-                data.put("max_stored_resolution", "Audio only");
-            }
-            media.audio().ifPresent(sound -> tracks.add(Map.of("type", "audio", "max_channels", Math.min(sound.channels(), 2))));
-            data.put("tracks", tracks);
-            data.put("renditions", renditions.stream().map(r -> Map.of("name", r.name(), "bandwidth", r.peakBandwidth()))
-                    .toList());
+            asset.duration(media.durationSeconds());
+            media.video().ifPresent(picture -> asset.picture(picture.width(), picture.height(), picture.frameRate()));
+            media.audio().ifPresent(sound -> asset.audio(sound.channels()));
+            asset.renditions(renditions.stream().map(r -> new AssetPayload.Rendition(r.name(), r.peakBandwidth())).toList());
         }
-        if (error != null) {
-            data.put("errors", Map.of("type", "invalid_input", "messages", List.of(error)));
-        }
-        return data;
+        return asset.build();
     }
-
 }

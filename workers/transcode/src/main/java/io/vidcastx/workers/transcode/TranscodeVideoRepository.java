@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.RenditionId;
 import io.vidcastx.db.ids.VideoId;
@@ -24,8 +25,8 @@ class TranscodeVideoRepository {
         this.dsl = dsl;
     }
 
-    record VideoToTranscode(VideoId id, OrganizationId organizationId, String status, String playbackId,
-                            OffsetDateTime createdAt) {
+    record VideoToTranscode(VideoId id, OrganizationId organizationId, VideoStatus status, String playbackId,
+                            String playbackPolicy, OffsetDateTime createdAt) {
     }
 
     /** A finished rendition as stored. */
@@ -34,10 +35,12 @@ class TranscodeVideoRepository {
     }
 
     Optional<VideoToTranscode> find(VideoId id) {
-        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.STATUS, VIDEOS.PLAYBACK_ID, VIDEOS.CREATED_AT)
+        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.STATUS, VIDEOS.PLAYBACK_ID,
+                        VIDEOS.PLAYBACK_POLICY, VIDEOS.CREATED_AT)
                 .from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(id))
-                .fetchOptional(r -> new VideoToTranscode(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetchOptional(r -> new VideoToTranscode(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(),
+                        r.value5(), r.value6()));
     }
 
     boolean exists(VideoId id) {
@@ -47,7 +50,7 @@ class TranscodeVideoRepository {
     void updateProgress(VideoId id, int percent) {
         dsl.update(VIDEOS)
                 .set(VIDEOS.PROGRESS, percent)
-                .where(VIDEOS.VIDEO_ID.eq(id).and(VIDEOS.STATUS.eq("processing")))
+                .where(VIDEOS.VIDEO_ID.eq(id).and(VIDEOS.STATUS.eq(VideoStatus.PROCESSING.dbValue())))
                 .execute();
     }
 
@@ -70,7 +73,7 @@ class TranscodeVideoRepository {
     /** @return false when the video no longer exists (deleted while it was being transcoded) */
     boolean markReady(VideoId id, OrganizationId organizationId, List<StoredRendition> renditions, long outputBytes) {
         int updated = dsl.update(VIDEOS)
-                .set(VIDEOS.STATUS, "ready")
+                .set(VIDEOS.STATUS, VideoStatus.READY.dbValue())
                 .set(VIDEOS.OUTPUT_BYTES, outputBytes)
                 .set(VIDEOS.PROGRESS, 100)
                 .set(VIDEOS.ERROR_REASON, (String) null)
@@ -105,7 +108,7 @@ class TranscodeVideoRepository {
     /** @return false when the video no longer exists */
     boolean markFailed(VideoId id, String reason) {
         return dsl.update(VIDEOS)
-                .set(VIDEOS.STATUS, "failed")
+                .set(VIDEOS.STATUS, VideoStatus.FAILED.dbValue())
                 .set(VIDEOS.ERROR_REASON, reason)
                 .set(VIDEOS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .set(VIDEOS.VERSION, VIDEOS.VERSION.plus(1))

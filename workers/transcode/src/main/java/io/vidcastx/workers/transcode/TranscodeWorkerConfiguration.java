@@ -8,6 +8,7 @@ import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.JobWorkers;
 import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.videos.VideoStatusPublisher;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TranscodeProperties.class)
-@Import({TranscodeVideoRepository.class, VideoProgressPublisher.class})
+@Import(TranscodeVideoRepository.class)
 public class TranscodeWorkerConfiguration {
 
     @Bean
@@ -34,7 +35,7 @@ public class TranscodeWorkerConfiguration {
     @Bean
     TranscodeJobHandler transcodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos,
                                             EventRecorder events, TransactionTemplate transactions,
-                                            TranscodeProperties settings, VideoProgressPublisher publisher,
+                                            TranscodeProperties settings, VideoStatusPublisher publisher,
                                             JobQueue queue) {
         return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher, queue);
     }

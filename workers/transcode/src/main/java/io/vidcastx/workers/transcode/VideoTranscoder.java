@@ -67,7 +67,7 @@ class VideoTranscoder {
             Files.createDirectories(workDir);
             Path source = workDir.resolve("source");
             try {
-                storage.downloadFile(storage.defaultBucket(), sourceKey, source);
+                storage.downloadFile(sourceKey, source);
             } catch (StorageObjectNotFoundException e) {
                 throw new InputRejectedException("The uploaded file is missing from storage; upload it again.");
             }
@@ -102,10 +102,9 @@ class VideoTranscoder {
 
     /** Removes whatever a failed or cancelled attempt left in storage. */
     void removeOutputs(VideoId videoId) {
-        String bucket = storage.defaultBucket();
-        storage.deleteFolder(bucket, StorageKeys.hlsFolder(videoId));
-        storage.deleteFolder(bucket, StorageKeys.thumbnailsFolder(videoId));
-        storage.deleteFolder(bucket, StorageKeys.mp4Folder(videoId));
+        storage.deleteFolder(StorageKeys.hlsFolder(videoId));
+        storage.deleteFolder(StorageKeys.thumbnailsFolder(videoId));
+        storage.deleteFolder(StorageKeys.mp4Folder(videoId));
     }
 
     private MediaInfo inspect(Path source) throws IOException {
@@ -247,22 +246,21 @@ class VideoTranscoder {
 
     /** @return the bytes uploaded */
     private long upload(VideoId videoId, Path out, Path hls) throws IOException {
-        String bucket = storage.defaultBucket();
         var uploads = new ArrayList<Runnable>();
         try (Stream<Path> files = Files.walk(hls)) {
             files.filter(Files::isRegularFile).forEach(file -> {
                 String relative = hls.relativize(file).toString().replace('\\', '/');
-                uploads.add(() -> storage.uploadFile(bucket, StorageKeys.hlsFile(videoId, relative), file, contentType(file)));
+                uploads.add(() -> storage.uploadFile(StorageKeys.hlsFile(videoId, relative), file, contentType(file)));
             });
         }
         Path thumbnail = out.resolve(THUMBNAIL_FILE);
         if (Files.exists(thumbnail)) {
-            uploads.add(() -> storage.uploadFile(bucket, StorageKeys.thumbnailsFolder(videoId) + THUMBNAIL_FILE,
+            uploads.add(() -> storage.uploadFile(StorageKeys.thumbnailsFolder(videoId) + THUMBNAIL_FILE,
                     thumbnail, "image/jpeg"));
         }
         Path mp4 = out.resolve(MP4_FILE);
         if (Files.exists(mp4)) {
-            uploads.add(() -> storage.uploadFile(bucket, StorageKeys.mp4Folder(videoId) + MP4_FILE, mp4, "video/mp4"));
+            uploads.add(() -> storage.uploadFile(StorageKeys.mp4Folder(videoId) + MP4_FILE, mp4, "video/mp4"));
         }
         long bytes;
         try (Stream<Path> files = Files.walk(out)) {

@@ -64,7 +64,7 @@ public final class TranscodeBenchmark {
                     .set(ORGANIZATIONS.SLUG, "bench-" + organization).execute();
             var id = VideoId.random();
             String key = StorageKeys.rawSource(id);
-            storage.uploadFile(storage.defaultBucket(), key, source, "video/mp4");
+            storage.uploadFile(key, source, "video/mp4");
             long start = System.nanoTime();
             context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
                 dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
@@ -76,7 +76,7 @@ public final class TranscodeBenchmark {
             String status;
             while (true) {
                 status = dsl.select(VIDEOS.STATUS).from(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).fetchSingle().value1();
-                if (firstPlayable < 0 && storage.stat(storage.defaultBucket(), StorageKeys.hlsMaster(id)).isPresent()) {
+                if (firstPlayable < 0 && storage.stat(StorageKeys.hlsMaster(id)).isPresent()) {
                     firstPlayable = (System.nanoTime() - start) / 1e9;
                 }
                 if (!status.equals("processing")) {

@@ -78,7 +78,7 @@ class TranscodeWorkerTest {
     private VideoId submit(Path source) {
         var id = VideoId.random();
         String key = StorageKeys.rawSource(id);
-        storage.uploadFile(storage.defaultBucket(), key, source, null);
+        storage.uploadFile(key, source, null);
         transactions.executeWithoutResult(status -> {
             dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
                     .set(VIDEOS.TITLE, source.getFileName().toString())
@@ -99,14 +99,14 @@ class TranscodeWorkerTest {
     }
 
     private String text(String key) throws Exception {
-        try (InputStream in = storage.getFileStream(storage.defaultBucket(), key)) {
+        try (InputStream in = storage.getFileStream(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     private Path download(String key, String name) {
         Path local = dir.resolve(name);
-        storage.downloadFile(storage.defaultBucket(), key, local);
+        storage.downloadFile(key, local);
         return local;
     }
 
@@ -129,7 +129,7 @@ class TranscodeWorkerTest {
         assertThat(playlist.segments()).isNotEmpty().allSatisfy(segment ->
                 assertThat(Math.round(segment.duration())).isLessThanOrEqualTo(playlist.targetDuration()));
         for (var segment : playlist.segments()) {
-            assertThat(storage.stat(storage.defaultBucket(), StorageKeys.hlsFile(id, name + "/" + segment.uri()))).isPresent();
+            assertThat(storage.stat(StorageKeys.hlsFile(id, name + "/" + segment.uri()))).isPresent();
         }
         return probe.probe(download(StorageKeys.hlsFile(id, name + "/" + playlist.segments().getFirst().uri()),
                 id + "-" + name + ".ts"));
@@ -225,7 +225,7 @@ class TranscodeWorkerTest {
         var audio = checkRendition(id, "audio");
         assertThat(audio.hasVideo()).isFalse();
         assertThat(audio.audio().orElseThrow().codec()).isEqualTo("aac");
-        assertThat(storage.stat(storage.defaultBucket(), StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg")).isEmpty();
+        assertThat(storage.stat(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg")).isEmpty();
     }
 
     @Test
@@ -248,7 +248,7 @@ class TranscodeWorkerTest {
             assertThat(video.getStatus()).isEqualTo("failed");
             assertThat(video.getErrorReason()).contains(entry.getValue());
             assertThat(eventTypes(entry.getKey())).containsExactly("video.asset.errored");
-            assertThat(storage.list(storage.defaultBucket(), StorageKeys.hlsFolder(entry.getKey()))).isEmpty();
+            assertThat(storage.list(StorageKeys.hlsFolder(entry.getKey()))).isEmpty();
         }
         assertThat(awaitFinished(afterwards).getStatus()).isEqualTo("ready");
     }
@@ -261,7 +261,7 @@ class TranscodeWorkerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchCount(io.vidcastx.db.jooq.Tables.JOBS,
                 io.vidcastx.db.jooq.Tables.JOBS.PAYLOAD.cast(String.class).contains(id.toString())
                         .and(io.vidcastx.db.jooq.Tables.JOBS.STATUS.eq("completed"))) == 1);
-        assertThat(storage.list(storage.defaultBucket(), StorageKeys.hlsFolder(id))).isEmpty();
+        assertThat(storage.list(StorageKeys.hlsFolder(id))).isEmpty();
     }
 
     @Test
@@ -274,8 +274,8 @@ class TranscodeWorkerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> dsl.fetchCount(io.vidcastx.db.jooq.Tables.JOBS,
                 io.vidcastx.db.jooq.Tables.JOBS.PAYLOAD.cast(String.class).contains(id.toString())
                         .and(io.vidcastx.db.jooq.Tables.JOBS.STATUS.eq("completed"))) == 1);
-        assertThat(storage.list(storage.defaultBucket(), StorageKeys.hlsFolder(id))).isEmpty();
-        assertThat(storage.list(storage.defaultBucket(), StorageKeys.thumbnailsFolder(id))).isEmpty();
+        assertThat(storage.list(StorageKeys.hlsFolder(id))).isEmpty();
+        assertThat(storage.list(StorageKeys.thumbnailsFolder(id))).isEmpty();
         assertThat(ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))).isEmpty();
     }

@@ -1,6 +1,4 @@
-package io.vidcastx.playback;
-
-import static io.vidcastx.db.jooq.Tables.SIGNING_KEYS;
+package io.vidcastx.developers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.vidcastx.db.ids.OrganizationId;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SigningKeyService {
 
-    private final DSLContext dsl;
+    private final SigningKeyRepository keys;
 
-    SigningKeyService(DSLContext dsl) {
-        this.dsl = dsl;
+    SigningKeyService(SigningKeyRepository keys) {
+        this.keys = keys;
     }
 
     public record CreatedSigningKey(String id, String privateKeyBase64Pem) {
@@ -48,11 +45,7 @@ public class SigningKeyService {
             generator.initialize(2048);
             var pair = generator.generateKeyPair();
             var id = UUID.randomUUID();
-            dsl.insertInto(SIGNING_KEYS)
-                    .set(SIGNING_KEYS.SIGNING_KEY_ID, id)
-                    .set(SIGNING_KEYS.ORGANIZATION_ID, organizationId)
-                    .set(SIGNING_KEYS.PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
-                    .execute();
+            keys.insert(id, organizationId, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             String pem = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
@@ -65,10 +58,7 @@ public class SigningKeyService {
 
     @Transactional(readOnly = true)
     public List<SigningKeyInfo> list(OrganizationId organizationId) {
-        return dsl.select(SIGNING_KEYS.SIGNING_KEY_ID, SIGNING_KEYS.CREATED_AT).from(SIGNING_KEYS)
-                .where(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId).and(SIGNING_KEYS.REVOKED_AT.isNull()))
-                .orderBy(SIGNING_KEYS.CREATED_AT.desc())
-                .fetch(r -> new SigningKeyInfo(r.value1().toString(), r.value2()));
+        return keys.listActive(organizationId);
     }
 
     @Transactional
@@ -79,9 +69,7 @@ public class SigningKeyService {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return dsl.update(SIGNING_KEYS).set(SIGNING_KEYS.REVOKED_AT, OffsetDateTime.now())
-                .where(SIGNING_KEYS.SIGNING_KEY_ID.eq(keyId).and(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId)))
-                .and(SIGNING_KEYS.REVOKED_AT.isNull()).execute() == 1;
+        return keys.revoke(organizationId, keyId);
     }
 
     /** The public key of an active signing key of this organization. */
@@ -93,11 +81,7 @@ public class SigningKeyService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return dsl.select(SIGNING_KEYS.PUBLIC_KEY).from(SIGNING_KEYS)
-                .where(SIGNING_KEYS.SIGNING_KEY_ID.eq(keyId).and(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId)))
-                .and(SIGNING_KEYS.REVOKED_AT.isNull())
-                .fetchOptional(SIGNING_KEYS.PUBLIC_KEY)
-                .map(SigningKeyService::decode);
+        return keys.findActivePublicKey(organizationId, keyId).map(SigningKeyService::decode);
     }
 
     private static RSAPublicKey decode(String base64) {

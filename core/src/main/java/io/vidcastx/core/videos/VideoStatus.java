@@ -1,4 +1,4 @@
-package io.vidcastx.videos;
+package io.vidcastx.core.videos;
 
 import java.util.Locale;
 

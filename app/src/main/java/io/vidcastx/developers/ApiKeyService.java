@@ -1,6 +1,4 @@
-package io.vidcastx.apikeys;
-
-import static io.vidcastx.db.jooq.Tables.API_KEYS;
+package io.vidcastx.developers;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -9,8 +7,7 @@ import io.vidcastx.accounts.Role;
 import io.vidcastx.core.crypto.SecretTokens;
 import io.vidcastx.db.ids.ApiKeyId;
 import io.vidcastx.db.ids.OrganizationId;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import io.vidcastx.security.ApiKeyAuthenticator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Bearer). Only a SHA-256 of the secret is stored; the secret is shown once, at creation.
  */
 @Service
-public class ApiKeyService {
+public class ApiKeyService implements ApiKeyAuthenticator {
 
-    private final DSLContext dsl;
+    private final ApiKeyRepository keys;
 
-    ApiKeyService(DSLContext dsl) {
-        this.dsl = dsl;
+    ApiKeyService(ApiKeyRepository keys) {
+        this.keys = keys;
     }
 
     /** A new key: the only moment its secret exists outside the caller's hands. */
@@ -34,10 +31,6 @@ public class ApiKeyService {
     /** A key as lists show it: never its secret. */
     public record ApiKeyInfo(ApiKeyId id, String name, String tokenId, Role role, OffsetDateTime createdAt,
                              @org.jspecify.annotations.Nullable OffsetDateTime lastUsedAt) {
-    }
-
-    /** The organization a valid key acts for, and the role it acts with. */
-    public record KeyOwner(ApiKeyId id, OrganizationId organizationId, String name, Role role) {
     }
 
     /** A key with an Admin's rights (read and write everything but billing and the organization itself). */
@@ -65,48 +58,37 @@ public class ApiKeyService {
      * Checks a presented token id and secret. The hash comparison is constant-time; unknown ids, wrong
      * secrets and revoked keys are all refused the same way.
      */
+    @Override
     @Transactional
     public Optional<KeyOwner> authenticate(String tokenId, String secret) {
-        var row = dsl.select(API_KEYS.API_KEY_ID, API_KEYS.ORGANIZATION_ID, API_KEYS.NAME, API_KEYS.SECRET_HASH,
-                        API_KEYS.REVOKED_AT, API_KEYS.ROLE)
-                .from(API_KEYS).where(API_KEYS.TOKEN_ID.eq(tokenId)).fetchOptional();
+        var row = keys.findByTokenId(tokenId);
         String presented = SecretTokens.sha256Hex(secret);
         if (row.isEmpty()) {
             return Optional.empty();
         }
         var key = row.get();
-        boolean matches = SecretTokens.sameDigest(presented, key.value4());
-        if (!matches || key.value5() != null) {
+        boolean matches = SecretTokens.sameDigest(presented, key.secretHash());
+        if (!matches || key.revoked()) {
             return Optional.empty();
         }
-        dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, DSL.currentOffsetDateTime())
-                .where(API_KEYS.API_KEY_ID.eq(key.value1())).execute();
-        return Optional.of(new KeyOwner(key.value1(), key.value2(), key.value3(), Role.fromDb(key.value6())));
+        keys.markUsed(key.id());
+        return Optional.of(new KeyOwner(key.id(), key.organizationId(), key.name(), key.role()));
     }
 
     /** The organization's keys that are not revoked, newest first. */
     @Transactional(readOnly = true)
     public java.util.List<ApiKeyInfo> list(OrganizationId organizationId) {
-        return dsl.select(API_KEYS.API_KEY_ID, API_KEYS.NAME, API_KEYS.TOKEN_ID, API_KEYS.ROLE, API_KEYS.CREATED_AT,
-                        API_KEYS.LAST_USED_AT)
-                .from(API_KEYS)
-                .where(API_KEYS.ORGANIZATION_ID.eq(organizationId).and(API_KEYS.REVOKED_AT.isNull()))
-                .orderBy(API_KEYS.CREATED_AT.desc())
-                .fetch(r -> new ApiKeyInfo(r.value1(), r.value2(), r.value3(), Role.fromDb(r.value4()), r.value5(),
-                        r.value6()));
+        return keys.listActive(organizationId);
     }
 
     @Transactional(readOnly = true)
     public boolean exists(String tokenId) {
-        return dsl.fetchExists(API_KEYS, API_KEYS.TOKEN_ID.eq(tokenId));
+        return keys.existsByTokenId(tokenId);
     }
 
     @Transactional
     public boolean revoke(OrganizationId organizationId, ApiKeyId id) {
-        return dsl.update(API_KEYS).set(API_KEYS.REVOKED_AT, OffsetDateTime.now())
-                .where(API_KEYS.API_KEY_ID.eq(id).and(API_KEYS.ORGANIZATION_ID.eq(organizationId)))
-                .and(API_KEYS.REVOKED_AT.isNull())
-                .execute() == 1;
+        return keys.revoke(organizationId, id);
     }
 
     private CreatedKey store(OrganizationId organizationId, String name, String tokenId, String secret, Role role) {
@@ -114,14 +96,7 @@ public class ApiKeyService {
             throw new IllegalArgumentException("An API key acts as an admin, member or viewer, never as an owner");
         }
         var id = ApiKeyId.random();
-        dsl.insertInto(API_KEYS)
-                .set(API_KEYS.API_KEY_ID, id)
-                .set(API_KEYS.ORGANIZATION_ID, organizationId)
-                .set(API_KEYS.NAME, name)
-                .set(API_KEYS.TOKEN_ID, tokenId)
-                .set(API_KEYS.SECRET_HASH, SecretTokens.sha256Hex(secret))
-                .set(API_KEYS.ROLE, role.dbValue())
-                .execute();
+        keys.insert(id, organizationId, name, tokenId, SecretTokens.sha256Hex(secret), role);
         return new CreatedKey(id, tokenId, secret);
     }
 }

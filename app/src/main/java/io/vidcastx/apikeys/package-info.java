@@ -1,4 +1,0 @@
-@NullMarked
-package io.vidcastx.apikeys;
-
-import org.jspecify.annotations.NullMarked;
