@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;

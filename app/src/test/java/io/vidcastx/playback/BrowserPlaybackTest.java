@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.vidcastx.developers.SigningKeyService;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.MpegTsClock;

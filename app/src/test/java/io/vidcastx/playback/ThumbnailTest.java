@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.vidcastx.developers.SigningKeyService;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;

@@ -3,7 +3,7 @@ package io.vidcastx.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.testing.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.testing.HttpTestClient;
 import org.junit.jupiter.api.Assumptions;

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.Random;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.apikeys.ApiKeyService;
+import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.UploadId;
