@@ -26,6 +26,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.BoundedUploadHandler;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.Languages;
 import io.vidcastx.core.captions.StoredTranscript;
@@ -130,7 +131,8 @@ public final class TranscriptPanel extends VerticalLayout {
         uploadLanguage.setHelperText("e.g. en, de, pt-BR");
         upload.setAcceptedFileTypes(".vtt", "text/vtt");
         upload.setMaxFileSize(TranscriptService.MAX_UPLOAD_BYTES);
-        upload.setUploadHandler(new BoundedUploadHandler(TranscriptService.MAX_UPLOAD_BYTES, this::uploaded,
+        upload.setUploadHandler(new BoundedUploadHandler(TranscriptService.MAX_UPLOAD_BYTES,
+                "a caption file is far smaller (a 3-hour film is about 200 kB).", this::uploaded,
                 reason -> Notification.show(reason).addThemeVariants(NotificationVariant.LUMO_ERROR)));
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Replace with a WebVTT file (.vtt)"));
         var uploadRow = new HorizontalLayout(uploadLanguage, upload);

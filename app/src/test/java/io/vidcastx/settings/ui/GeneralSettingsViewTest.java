@@ -132,6 +132,35 @@ class GeneralSettingsViewTest extends AppTestSupport {
     }
 
     @Test
+    void a_logo_over_1_mb_is_refused_by_the_upload_whatever_the_browser_checked() throws Exception {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        String before = logoKey();
+        byte[] big = java.util.Arrays.copyOf(png(64, 64), 1024 * 1024 + 1);
+
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "big.png", "image/png", big);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("big.png is larger than 1 MB; a logo is at most 1 MB.");
+        assertThat(logoKey()).isEqualTo(before);
+    }
+
+    @Test
+    void a_small_png_that_would_decode_to_a_gigabyte_is_refused_with_its_size() throws Exception {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        String before = logoKey();
+
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "bomb.png", "image/png",
+                io.vidcastx.settings.CraftedImages.deflateBomb(30_000, 2_000));
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "A logo is at most 4096 x 4096 pixels; this one is 30000 x 30000");
+        assertThat(logoKey()).isEqualTo(before);
+    }
+
+    @Test
     void viewers_see_the_logo_but_cannot_change_it_or_delete_the_organization() {
         signInWithRole(Role.VIEWER);
         var view = open();
