@@ -112,7 +112,7 @@ class UploadToReadyTest {
 
         var video = upload(source, "Product demo.mp4");
         assertThat(video.getStatus()).isEqualTo("processing");
-        assertThat(video.getDurationSeconds()).as("read from the MP4 index at upload time").isBetween(3.9, 4.2);
+        assertThat(video.getDurationSeconds()).as("read by jcodec at upload time").isBetween(3.9, 4.2);
         assertThat(video.getWidth()).isEqualTo(1280);
 
         var ready = awaitFinished(video);

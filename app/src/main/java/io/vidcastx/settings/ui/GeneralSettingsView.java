@@ -81,8 +81,11 @@ final class GeneralSettingsView extends VerticalLayout {
         }
         if (callers.signedIn().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, callers.signedIn(),
-                    authentication.getPrincipalName().orElseThrow(), slug.getValue()).open());
+            deleteOrganization.addClickListener(click -> {
+                var organization = callers.signedIn().organizationId();
+                new DeleteOrganizationDialog(settings, () -> callers.signedInTo(organization),
+                        authentication.getPrincipalName().orElseThrow(), slug.getValue()).open();
+            });
             add(new H3("Danger zone"), new Paragraph("Deleting the organization deletes its videos, files, keys, "
                     + "webhooks and memberships for good."), deleteOrganization);
         }
