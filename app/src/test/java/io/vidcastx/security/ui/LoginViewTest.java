@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.vidcastx.AppTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class LoginViewTest extends AppTestSupport {
     void a_throttled_sign_in_says_so_instead_of_incorrect_password() {
         lastFailure(new LockedException("Too many failed sign-ins for this account: try again in 15 minutes"));
 
-        UI.getCurrent().navigate("login?error");
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
 
         assertThat(_get(LoginView.class).refusal).isEqualTo("Too many failed sign-ins for this account: try again in 15 minutes");
     }
@@ -39,7 +40,7 @@ class LoginViewTest extends AppTestSupport {
     void a_wrong_password_shows_the_usual_error() {
         lastFailure(new BadCredentialsException("Bad credentials"));
 
-        UI.getCurrent().navigate("login?error");
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
 
         assertThat(_get(LoginView.class).refusal).isNull();
     }
