@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -146,10 +145,9 @@ class ThumbnailService {
         try {
             dir = Files.createTempDirectory("vidcastx-thumb-");
             Path out = dir.resolve("frame.jpg");
-            runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                    // Input seeking lands on the frame at or after -ss: stay half a second before the end.
-                    "-ss", String.format(Locale.ROOT, "%.3f", Math.min(request.time(), Math.max(0, duration - 0.5))),
-                    "-i", source.toString(), "-frames:v", "1", "-vf", scale, "-q:v", "3", out.toString()),
+            // Input seeking lands on the frame at or after -ss: stay half a second before the end.
+            runner.run(ffmpeg.ffmpeg(), ThumbnailArguments.frameAt(source.toString(),
+                    Math.min(request.time(), Math.max(0, duration - 0.5)), scale, out.toString()),
                     dir, Duration.ofSeconds(30), null, () -> false);
             return Files.readAllBytes(out);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.db.ids.OrganizationId;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,6 +34,35 @@ public class CallerResolver {
      */
     public Caller signedIn() {
         return current().orElseThrow(() -> new IllegalStateException("Signed in without an organization"));
+    }
+
+    /**
+     * The caller, still signed in to the organization a page or dialog was opened for. Without this a
+     * member removed meanwhile would act in (or read from) whichever organization the session falls back to.
+     *
+     * @throws AccessDeniedException when they are no longer a member of it
+     */
+    public Caller signedInTo(OrganizationId organization) {
+        return within(organization).orElseThrow(() -> new AccessDeniedException(
+                "You are no longer a member of this organization"));
+    }
+
+    /**
+     * The caller with their role in {@code organization}, while still a member of it; empty once removed
+     * from it or signed out. Unlike {@link #current()} it does not depend on the session's chosen
+     * organization, so it also answers in a push from another thread ({@code ui.access}).
+     */
+    public Optional<Caller> within(OrganizationId organization) {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof UserDetails user) {
+            return accounts.organizations(user.getUsername()).stream()
+                    .filter(account -> account.organizationId().equals(organization)).findFirst()
+                    .map(account -> new Caller(account.organizationId(), account.userId(), null, account.role()));
+        }
+        return current().filter(caller -> caller.organizationId().equals(organization));
     }
 
     public Optional<Caller> current() {

@@ -8,28 +8,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Dashboard sign-in against the users table; the e-mail address is the user name. */
+/** Dashboard sign-in against the users table; the e-mail address is the user name ({@link ThrottledSignInProvider} throttles it). */
 @Component
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final SignInThrottle throttle;
 
-    DatabaseUserDetailsService(AccountRepository accounts, SignInThrottle throttle) {
+    DatabaseUserDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.throttle = throttle;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
-        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        String address = request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                ? servlet.getRequest().getRemoteAddr() : "unknown";
-        if (throttle.isBlocked(email, address)) {
-            throw new org.springframework.security.authentication.LockedException(
-                    "Too many failed sign-ins: try again in " + SignInThrottle.WINDOW.toMinutes() + " minutes");
-        }
         return accounts.findCredentials(email)
                 .map(credentials -> User.withUsername(credentials.email())
                         .password(credentials.passwordHash())

@@ -1,15 +1,20 @@
 package io.vidcastx.videos;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.vidcastx.core.storage.ByteRange;
 import io.vidcastx.core.storage.StorageService;
-import org.jcodec.containers.mp4.MP4Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads duration and picture size from a stored MP4/MOV's index with jcodec, so the videos list
- * shows them the moment an upload completes. Anything else (or a damaged index) yields size only;
- * FFmpeg's probe in the transcode worker is the authority either way.
+ * Reads duration and picture size from a stored MP4/MOV's index, so the videos list shows them the
+ * moment an upload completes. The upload is untrusted and this runs in the web JVM, so the index is
+ * read by {@link Mp4Index}, which checks every box size before it reads or allocates anything.
+ * Anything else (or an index it refuses) yields size only; FFmpeg's probe in the transcode worker is
+ * the authority either way and fails the video with a reason a person can act on.
  */
 @Component
 public class SourceFactsReader {
@@ -24,24 +29,36 @@ public class SourceFactsReader {
 
     public SourceFacts read(String key) {
         long size = storage.stat(key).map(o -> o.size()).orElse(0L);
-        if (size < 16) {
+        try {
+            return Mp4Index.read(source(key, size))
+                    .map(facts -> new SourceFacts(facts.durationSeconds(), facts.width(), facts.height(), size))
+                    .orElseGet(() -> SourceFacts.sizeOnly(size));
+        } catch (Mp4Index.RefusedException e) {
+            log.info("Not reading the MP4 index of {}: {}", key, e.getMessage());
             return SourceFacts.sizeOnly(size);
-        }
-        try (var channel = new StorageChannel(storage, key, size)) {
-            var movie = MP4Util.parseFullMovieChannel(channel);
-            if (movie == null || movie.getMoov() == null) {
-                return SourceFacts.sizeOnly(size);
-            }
-            var moov = movie.getMoov();
-            Double duration = moov.getTimescale() > 0 ? (double) moov.getDuration() / moov.getTimescale() : null;
-            var video = moov.getVideoTrack();
-            var dimensions = video != null ? video.getCodedSize() : null;
-            return new SourceFacts(duration, dimensions != null ? dimensions.getWidth() : null,
-                    dimensions != null ? dimensions.getHeight() : null, size);
-        } catch (Exception | AssertionError e) {
-            // Not an MP4, or one jcodec cannot read: the worker's FFmpeg probe will tell.
+        } catch (IOException | RuntimeException e) {
             log.debug("No MP4 index in {}: {}", key, e.toString());
             return SourceFacts.sizeOnly(size);
         }
+    }
+
+    /** Ranged GETs of exactly the bytes asked for (Mp4Index bounds every length first). */
+    private Mp4Index.Source source(String key, long size) {
+        return new Mp4Index.Source() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] read(long offset, int length) throws IOException {
+                if (length == 0) {
+                    return new byte[0];
+                }
+                try (InputStream in = storage.getFileStream(key, ByteRange.of(offset, offset + length - 1))) {
+                    return in.readNBytes(length);
+                }
+            }
+        };
     }
 }

@@ -9,8 +9,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.vidcastx.accounts.AccountService;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 /** Sign-in. Before anyone exists, it sends the visitor to first-run setup instead. */
 @Route(value = "login", autoLayout = false)
@@ -20,6 +25,8 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
 
     private final AccountService accounts;
     private final LoginForm form = new LoginForm();
+    /** The throttle's message, when that is why the sign-in failed. */
+    @Nullable String refusal;
 
     LoginView(AccountService accounts) {
         this.accounts = accounts;
@@ -45,6 +52,20 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
             event.forwardTo(SetupView.class);
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed && lastFailure() instanceof LockedException throttled) {
+            // Refused before the password was checked: saying "incorrect" would send them guessing again.
+            refusal = throttled.getMessage();
+            form.showErrorMessage("Too many failed sign-ins", refusal);
+        } else {
+            form.setError(failed);
+        }
+    }
+
+    /** Why the last sign-in of this browser session failed, as Spring Security kept it for this page. */
+    private static @Nullable Object lastFailure() {
+        var request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }

@@ -15,10 +15,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.BoundedUploadHandler;
 import io.vidcastx.base.ui.OrganizationLogo;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
@@ -64,11 +64,13 @@ final class GeneralSettingsView extends VerticalLayout {
         form.setMaxWidth("40rem");
         add(form, save, new H3("Logo"), logoPreview);
         if (admin) {
-            logoUpload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> changeLogo(bytes)));
+            // Never more than 1 MB in memory, whatever the browser was told: a hand-made request can send more.
+            logoUpload.setUploadHandler(new BoundedUploadHandler(LOGO_MAX_BYTES, "a logo is at most 1 MB.",
+                    (fileName, bytes) -> changeLogo(bytes), GeneralSettingsView::error));
             logoUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
             logoUpload.setMaxFiles(1);
             logoUpload.setMaxFileSize(LOGO_MAX_BYTES);
-            logoUpload.setDropLabel(new Span("PNG, JPEG or WebP, at most 1 MB"));
+            logoUpload.setDropLabel(new Span("PNG, JPEG or WebP, at most 1 MB and 4096 x 4096 pixels"));
             logoUpload.addFileRejectedListener(rejected -> error(rejected.getErrorMessage()));
             removeLogo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             removeLogo.addClickListener(click -> {
@@ -79,8 +81,11 @@ final class GeneralSettingsView extends VerticalLayout {
         }
         if (callers.signedIn().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            deleteOrganization.addClickListener(click -> new DeleteOrganizationDialog(settings, callers.signedIn(),
-                    authentication.getPrincipalName().orElseThrow(), slug.getValue()).open());
+            deleteOrganization.addClickListener(click -> {
+                var organization = callers.signedIn().organizationId();
+                new DeleteOrganizationDialog(settings, () -> callers.signedInTo(organization),
+                        authentication.getPrincipalName().orElseThrow(), slug.getValue()).open();
+            });
             add(new H3("Danger zone"), new Paragraph("Deleting the organization deletes its videos, files, keys, "
                     + "webhooks and memberships for good."), deleteOrganization);
         }

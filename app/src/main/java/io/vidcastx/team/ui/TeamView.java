@@ -68,7 +68,10 @@ final class TeamView extends VerticalLayout {
         pending.setAllRowsVisible(true);
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         invite.setVisible(admin);
-        invite.addClickListener(click -> new InviteDialog(invitations, callers.signedIn(), this::refresh).open());
+        invite.addClickListener(click -> {
+            var opener = callers.signedIn();
+            new InviteDialog(invitations, opener, () -> callers.signedInTo(opener.organizationId()), this::refresh).open();
+        });
         add(new Paragraph("Owners manage billing and the organization; Admins also manage keys, webhooks and the team; "
                 + "Members manage videos; Viewers look."), invite, members, new H3("Open invitations"), pending);
         refresh();

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.BoundedUploadHandler;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.Languages;
 import io.vidcastx.core.captions.StoredTranscript;
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -80,8 +82,9 @@ public final class TranscriptPanel extends VerticalLayout {
     private @Nullable Registration polling;
 
     /**
-     * @param caller who opened the page, for reads (polling refreshes have no session to ask)
-     * @param actor  who makes a change, resolved at the click
+     * @param caller who opened the page: the organization it shows, and whether to offer editing
+     * @param actor  who reads or changes, resolved at each refresh and click, so a member removed (or
+     *               an organization left) since the page opened stops seeing it at once
      */
     public TranscriptPanel(TranscriptService transcripts, Caller caller, java.util.function.Supplier<Caller> actor,
                            VideoId videoId, DoubleConsumer seek) {
@@ -111,7 +114,7 @@ public final class TranscriptPanel extends VerticalLayout {
         track.setItemLabelGenerator(t -> t.name() + " — " + t.model() + (t.edited() ? ", edited" : ""));
         track.addValueChangeListener(change -> {
             if (!listing && change.getValue() != null) {
-                show(transcripts.get(caller, change.getValue().id()).orElse(null));
+                show(transcripts.get(reader(), change.getValue().id()).orElse(null));
             }
         });
         cueList.setPadding(false);
@@ -130,7 +133,8 @@ public final class TranscriptPanel extends VerticalLayout {
         uploadLanguage.setHelperText("e.g. en, de, pt-BR");
         upload.setAcceptedFileTypes(".vtt", "text/vtt");
         upload.setMaxFileSize(TranscriptService.MAX_UPLOAD_BYTES);
-        upload.setUploadHandler(new BoundedUploadHandler(TranscriptService.MAX_UPLOAD_BYTES, this::uploaded,
+        upload.setUploadHandler(new BoundedUploadHandler(TranscriptService.MAX_UPLOAD_BYTES,
+                "a caption file is far smaller (a 3-hour film is about 200 kB).", this::uploaded,
                 reason -> Notification.show(reason).addThemeVariants(NotificationVariant.LUMO_ERROR)));
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Replace with a WebVTT file (.vtt)"));
         var uploadRow = new HorizontalLayout(uploadLanguage, upload);
@@ -146,8 +150,15 @@ public final class TranscriptPanel extends VerticalLayout {
      * transcript changed, and never over edits not yet saved.
      */
     void refresh() {
-        var job = transcripts.transcription(caller, videoId);
-        var tracks = transcripts.list(caller, videoId);
+        Caller reader;
+        try {
+            reader = reader();
+        } catch (AccessDeniedException e) {
+            accessEnded();
+            return;
+        }
+        var job = transcripts.transcription(reader, videoId);
+        var tracks = transcripts.list(reader, videoId);
         status.setText(statusText(job.orElse(null), !tracks.isEmpty()));
         status.getElement().setAttribute("data-state", job.map(TranscriptionJob::status).orElse("none"));
         transcribe.setEnabled(job.map(j -> !j.running()).orElse(true));
@@ -175,10 +186,10 @@ public final class TranscriptPanel extends VerticalLayout {
                 show(null);
             }
         } else if (current == null) {
-            show(transcripts.get(caller, keep.id()).orElse(null));
+            show(transcripts.get(reader(), keep.id()).orElse(null));
         } else if (current.version() != shown.meta().version()) {
             if (!unsavedEdits()) {
-                show(transcripts.get(caller, current.id()).orElse(null));
+                show(transcripts.get(reader(), current.id()).orElse(null));
             } else if (changeNoticed != current.version()) {
                 changeNoticed = current.version();
                 Notification.show("These captions were changed meanwhile (a new transcription or another editor). "
@@ -220,8 +231,8 @@ public final class TranscriptPanel extends VerticalLayout {
         }
         String base = "captions-" + transcript.meta().language();
         var id = transcript.meta().id();
-        downloadVtt.setHref(download(base + ".vtt", "text/vtt", () -> transcripts.vtt(caller, id)));
-        downloadSrt.setHref(download(base + ".srt", "application/x-subrip", () -> transcripts.srt(caller, id)));
+        downloadVtt.setHref(download(base + ".vtt", "text/vtt", () -> transcripts.vtt(reader(), id)));
+        downloadSrt.setHref(download(base + ".srt", "application/x-subrip", () -> transcripts.srt(reader(), id)));
     }
 
     private void addRow(Cue cue) {
@@ -254,7 +265,7 @@ public final class TranscriptPanel extends VerticalLayout {
         try {
             transcripts.save(actor.get(), shown.meta().id(), shown.meta().version(), editedCues());
             Notification.show("Captions saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            show(transcripts.get(caller, shown.meta().id()).orElse(null));
+            show(transcripts.get(reader(), shown.meta().id()).orElse(null));
             refresh();
         } catch (IllegalArgumentException | OptimisticLockingFailureException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -280,7 +291,7 @@ public final class TranscriptPanel extends VerticalLayout {
             var stored = transcripts.upload(actor.get(), videoId, uploadLanguage.getValue().strip(), fileName, bytes);
             Notification.show("Captions in " + stored.name() + " replaced from " + fileName)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            show(transcripts.get(caller, stored.id()).orElse(null));
+            show(transcripts.get(reader(), stored.id()).orElse(null));
             refresh();
         } catch (IllegalArgumentException | IllegalStateException e) {
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -320,7 +331,36 @@ public final class TranscriptPanel extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        updatePolling(transcripts.transcription(caller, videoId).map(TranscriptionJob::running).orElse(false));
+        refresh();
+    }
+
+    /**
+     * Who reads now: the signed-in person, while still a member of the organization the page was
+     * opened for (removed from it, the session falls back to another of theirs).
+     *
+     * @throws AccessDeniedException when they are not
+     */
+    private Caller reader() {
+        Caller now;
+        try {
+            now = actor.get();
+        } catch (IllegalStateException e) {
+            throw new AccessDeniedException("Signed in without an organization");
+        }
+        // An actor that is not pinned to the page's organization may answer for another one.
+        if (!now.organizationId().equals(caller.organizationId())) {
+            throw new AccessDeniedException("No longer a member of this organization");
+        }
+        return now;
+    }
+
+    /** Removed from the organization, or signed out: stop asking, and show nothing more. */
+    private void accessEnded() {
+        updatePolling(false);
+        shown = null;
+        rows.clear();
+        removeAll();
+        add(new Paragraph("You no longer have access to this video's transcript."));
     }
 
     @Override

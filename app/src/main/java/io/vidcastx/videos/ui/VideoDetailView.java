@@ -135,7 +135,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         add(new H2("Asset files"), new AssetFiles(detail, base));
         if (detail.status() == VideoStatus.READY) {
             var player = preview;
-            add(new TranscriptPanel(transcripts, caller, callers::signedIn, detail.id(), seconds -> {
+            add(new TranscriptPanel(transcripts, caller, () -> callers.signedInTo(caller.organizationId()), detail.id(), seconds -> {
                 if (player != null) {
                     player.seek(seconds);
                 }

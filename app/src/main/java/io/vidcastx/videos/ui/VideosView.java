@@ -120,8 +120,10 @@ final class VideosView extends VerticalLayout {
         }
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(VideoDetailView.class,
                 new com.vaadin.flow.router.RouteParameters("videoId", event.getItem().id().toString()))));
-        grid.setItems(query -> videos.list(caller, filter(), sort(query.getSortOrders()), query.getOffset(),
-                        query.getLimit()).stream(),
+        // Read as whoever is signed in now, while still a member of this organization: live updates and
+        // scrolling must stop showing its videos to someone removed from it.
+        grid.setItems(query -> callers.within(caller.organizationId()).map(reader -> videos.list(reader, filter(),
+                        sort(query.getSortOrders()), query.getOffset(), query.getLimit())).orElse(java.util.List.of()).stream(),
                 query -> {
                     var status = filter().status();
                     return status == null ? counts.values().stream().mapToInt(Integer::intValue).sum()
@@ -132,7 +134,16 @@ final class VideosView extends VerticalLayout {
     }
 
     void refresh() {
-        counts = videos.countByStatus(caller, search.getValue());
+        var reader = callers.within(caller.organizationId());
+        if (reader.isEmpty()) {
+            unsubscribe.run();
+            unsubscribe = () -> { };
+            counts = Map.of();
+            tabStatus.forEach((tab, status) -> tab.setLabel(label(status)));
+            grid.getDataProvider().refreshAll();
+            return;
+        }
+        counts = videos.countByStatus(reader.get(), search.getValue());
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         tabStatus.forEach((tab, status) -> tab.setLabel(label(status) + " (" + (status == null ? total : counts.get(status)) + ")"));
         grid.getDataProvider().refreshAll();

@@ -3,8 +3,11 @@ package io.vidcastx.webhooks.ui;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +31,11 @@ final class DeliveryLog extends Grid<WebhookAttempt> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm:ss", Locale.ENGLISH);
 
-    DeliveryLog(WebhookService webhooks, Caller caller, WebhookEndpointId endpoint, boolean mayResend,
+    /**
+     * @param reader who reads, resolved at every page fetch: empty once they are no longer a member of
+     *               the endpoint's organization, and then the log shows nothing
+     */
+    DeliveryLog(WebhookService webhooks, Supplier<Optional<Caller>> reader, WebhookEndpointId endpoint, boolean mayResend,
                 Consumer<WebhookDeliveryId> resend) {
         super(WebhookAttempt.class, false);
         addColumn(attempt -> when(attempt.attemptedAt())).setKey("time").setHeader("Time").setAutoWidth(true).setFlexGrow(0);
@@ -46,8 +53,9 @@ final class DeliveryLog extends Grid<WebhookAttempt> {
         }
         addThemeVariants(GridVariant.LUMO_COMPACT);
         setEmptyStateText("Nothing sent yet. Use \"Send test event\" to try the endpoint.");
-        setItems(query -> webhooks.attempts(caller, endpoint, query.getOffset(), query.getLimit()).stream(),
-                query -> webhooks.countAttempts(caller, endpoint));
+        setItems(query -> reader.get().map(caller -> webhooks.attempts(caller, endpoint, query.getOffset(), query.getLimit()))
+                        .orElse(List.of()).stream(),
+                query -> reader.get().map(caller -> webhooks.countAttempts(caller, endpoint)).orElse(0));
     }
 
     static String response(WebhookAttempt attempt) {

@@ -104,7 +104,8 @@ final class WebhookEndpointView extends VerticalLayout implements HasUrlParamete
         }
         endpoint = webhooks.endpoint(callers.signedIn(), id).orElseThrow(() -> new NotFoundException("No such webhook endpoint"));
         if (log == null) {
-            log = new DeliveryLog(webhooks, callers.signedIn(), id, admin, delivery -> act(() -> webhooks.resend(callers.signedIn(), delivery),
+            var organization = callers.signedIn().organizationId();
+            log = new DeliveryLog(webhooks, () -> callers.within(organization), id, admin, delivery -> act(() -> webhooks.resend(callers.signedIn(), delivery),
                     "Delivery queued again"));
             addAndExpand(log);
         }

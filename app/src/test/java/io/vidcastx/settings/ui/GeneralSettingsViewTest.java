@@ -3,6 +3,7 @@ package io.vidcastx.settings.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -132,6 +133,35 @@ class GeneralSettingsViewTest extends AppTestSupport {
     }
 
     @Test
+    void a_logo_over_1_mb_is_refused_by_the_upload_whatever_the_browser_checked() throws Exception {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        String before = logoKey();
+        byte[] big = java.util.Arrays.copyOf(png(64, 64), 1024 * 1024 + 1);
+
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "big.png", "image/png", big);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("big.png is larger than 1 MB; a logo is at most 1 MB.");
+        assertThat(logoKey()).isEqualTo(before);
+    }
+
+    @Test
+    void a_small_png_that_would_decode_to_a_gigabyte_is_refused_with_its_size() throws Exception {
+        signInWithRole(Role.ADMIN);
+        var view = open();
+        String before = logoKey();
+
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.logoUpload, "bomb.png", "image/png",
+                io.vidcastx.settings.CraftedImages.deflateBomb(30_000, 2_000));
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "A logo is at most 4096 x 4096 pixels; this one is 30000 x 30000");
+        assertThat(logoKey()).isEqualTo(before);
+    }
+
+    @Test
     void viewers_see_the_logo_but_cannot_change_it_or_delete_the_organization() {
         signInWithRole(Role.VIEWER);
         var view = open();
@@ -178,5 +208,35 @@ class GeneralSettingsViewTest extends AppTestSupport {
 
     private io.vidcastx.security.Caller callers() {
         return callerResolver.current().orElseThrow();
+    }
+
+    /** Sets the role of {@code email}'s membership in the owner's organization; returns the role it had. */
+    private String setRole(String email, String role) {
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var userId = dsl.select(USERS.USER_ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
+        String before = dsl.select(m.ROLE).from(m).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization()))
+                .fetchSingle().value1();
+        dsl.update(m).set(m.ROLE, role).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization())).execute();
+        return before;
+    }
+
+    @Test
+    void an_owner_demoted_after_opening_the_delete_dialog_is_refused_at_the_click() {
+        signInAsOwner();
+        var view = open();
+        String ownSlug = view.slug.getValue();
+        _click(view.deleteOrganization);
+        var dialog = _get(DeleteOrganizationDialog.class);
+        String before = setRole(OWNER_EMAIL, "admin");
+        try {
+            dialog.confirmation.setValue(ownSlug);
+            _click(dialog.delete);
+
+            assertThat(dialog.confirmation.getErrorMessage()).isEqualTo(
+                    "A admin may not delete the organization; ask an owner or above");
+            assertThat(dsl.fetchExists(ORGANIZATIONS, ORGANIZATIONS.SLUG.eq(ownSlug))).isTrue();
+        } finally {
+            setRole(OWNER_EMAIL, before);
+        }
     }
 }

@@ -108,4 +108,57 @@ class InvitationViewsTest extends AppTestSupport {
         });
         dsl.deleteFrom(io.vidcastx.db.jooq.Tables.ORGANIZATIONS).where(io.vidcastx.db.jooq.Tables.ORGANIZATIONS.ORGANIZATION_ID.eq(other)).execute();
     }
+
+    /** Sets the role of {@code email}'s membership in the owner's organization; returns the role it had. */
+    private String setRole(String email, String role) {
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var userId = dsl.select(USERS.USER_ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
+        String before = dsl.select(m.ROLE).from(m).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization()))
+                .fetchSingle().value1();
+        dsl.update(m).set(m.ROLE, role).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization())).execute();
+        return before;
+    }
+
+    @Test
+    void an_admin_demoted_after_opening_the_invite_dialog_is_refused_at_the_click() {
+        signInWithRole(Role.ADMIN);
+        var team = openTeam();
+        _click(team.invite);
+        var dialog = _get(InviteDialog.class);
+        String before = setRole("admin@example.com", "viewer");
+        try {
+            dialog.email.setValue("late@example.com");
+            _click(dialog.send);
+
+            com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                    "A viewer may not invite members; ask an admin or above");
+            assertThat(dsl.fetchCount(INVITATIONS)).isZero();
+            assertThat(dialog.link).isNull();
+        } finally {
+            setRole("admin@example.com", before);
+        }
+    }
+
+    @Test
+    void a_member_removed_after_opening_the_invite_dialog_cannot_invite_into_any_organization() {
+        signInWithRole(Role.ADMIN);
+        var team = openTeam();
+        _click(team.invite);
+        var dialog = _get(InviteDialog.class);
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(USERS.USER_ID).from(USERS)
+                .where(USERS.EMAIL.eq("admin@example.com")))).fetchSingle();
+        membership.delete();
+        try {
+            dialog.email.setValue("late@example.com");
+            _click(dialog.send);
+
+            com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                    "You are no longer a member of this organization");
+            assertThat(dsl.fetchCount(INVITATIONS)).isZero();
+        } finally {
+            membership.changed(true);
+            dsl.executeInsert(membership);
+        }
+    }
 }

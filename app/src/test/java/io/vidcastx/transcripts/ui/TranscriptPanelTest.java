@@ -287,4 +287,40 @@ class TranscriptPanelTest extends TranscriptTestSupport {
                 "huge.vtt is larger than 5 MB; a caption file is far smaller (a 3-hour film is about 200 kB).");
         assertThat(store.forVideo(organization, id)).isEmpty();
     }
+
+    /** Takes {@code email}'s membership away; the returned action gives it back. */
+    private Runnable removeMembership(String email) {
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var users = io.vidcastx.db.jooq.Tables.USERS;
+        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
+                .where(users.EMAIL.eq(email)))).fetchSingle();
+        membership.delete();
+        return () -> {
+            membership.changed(true);
+            dsl.executeInsert(membership);
+        };
+    }
+
+    @Test
+    void a_member_removed_while_a_transcription_runs_sees_nothing_more_and_polling_stops() {
+        signInWithRole(Role.ADMIN);
+        var id = fixtures.readyVideo(organization, "Launch");
+        StoredTranscript stored = fixtures.transcript(organization, id, "en", cues);
+        var panel = open(id);
+        _click(panel.transcribe);
+        assertThat(UI.getCurrent().getPollInterval()).as("polling while the job waits").isEqualTo(2000);
+
+        var restore = removeMembership("admin@example.com");
+        try {
+            store.update(organization, stored.id(), stored.version(), List.of(new Cue(0, 1_000, "Said after the removal")));
+            poll();
+
+            assertThat(UI.getCurrent().getPollInterval()).as("polling stopped").isEqualTo(-1);
+            assertThat(panel.getChildren().map(c -> c.getElement().getText()).toList())
+                    .containsExactly("You no longer have access to this video's transcript.");
+            assertThat(panel.cueList.isAttached()).isFalse();
+        } finally {
+            restore.run();
+        }
+    }
 }

@@ -204,4 +204,38 @@ class VideosViewTest extends AppTestSupport {
             return badge(0).equals("Processing 64%");
         });
     }
+
+    /** Takes {@code email}'s membership away; the returned action gives it back. */
+    private Runnable removeMembership(String email) {
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var users = io.vidcastx.db.jooq.Tables.USERS;
+        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
+                .where(users.EMAIL.eq(email)))).fetchSingle();
+        membership.delete();
+        return () -> {
+            membership.changed(true);
+            dsl.executeInsert(membership);
+        };
+    }
+
+    @Test
+    void a_member_removed_while_the_list_is_open_gets_no_more_live_updates() {
+        var id = video(organization, "Transcoding", "processing", 10, null, 0);
+        open(Role.VIEWER);
+        assertThat(titles()).containsExactly("Transcoding");
+
+        var restore = removeMembership("viewer@example.com");
+        try {
+            video(organization, "Made after the removal", "processing", 0, null, 0);
+            statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.PROCESSING, 64));
+
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+                MockVaadin.clientRoundtrip(false);
+                return titles().isEmpty();
+            });
+            assertThat(view().tabs.getSelectedTab().getLabel()).isEqualTo("All");
+        } finally {
+            restore.run();
+        }
+    }
 }

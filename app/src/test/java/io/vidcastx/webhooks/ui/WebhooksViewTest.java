@@ -185,4 +185,41 @@ class WebhooksViewTest extends AppTestSupport {
         UI.getCurrent().navigate("");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("dashboard-notice"))).isEmpty();
     }
+
+    /** Takes {@code email}'s membership away; the returned action gives it back. */
+    private Runnable removeMembership(String email) {
+        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
+        var users = io.vidcastx.db.jooq.Tables.USERS;
+        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
+                .where(users.EMAIL.eq(email)))).fetchSingle();
+        membership.delete();
+        return () -> {
+            membership.changed(true);
+            dsl.executeInsert(membership);
+        };
+    }
+
+    @Test
+    void a_member_removed_after_opening_an_endpoint_gets_no_more_of_its_delivery_log() throws Exception {
+        try (var receiver = new WebhookReceiver(Reply.status(200))) {
+            var endpoint = webhooks.create(owner, new EndpointSettings(receiver.url("/gone"), "", Set.of("video.asset.ready")));
+            webhooks.sendTestEvent(owner, endpoint.id());
+            await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.countAttempts(owner, endpoint.id()) == 1);
+            signInWithRole(Role.VIEWER);
+            startUi();
+            var view = openEndpoint(endpoint);
+            assertThat(GridKt._size(view.log)).isEqualTo(1);
+
+            var restore = removeMembership("viewer@example.com");
+            try {
+                webhooks.sendTestEvent(owner, endpoint.id());
+                await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.countAttempts(owner, endpoint.id()) == 2);
+                view.log.getDataProvider().refreshAll();
+
+                assertThat(GridKt._size(view.log)).isZero();
+            } finally {
+                restore.run();
+            }
+        }
+    }
 }

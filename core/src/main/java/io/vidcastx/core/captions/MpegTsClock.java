@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.FfmpegException;
+import io.vidcastx.core.media.InputProtocols;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageException;
 import io.vidcastx.core.storage.StorageKeys;
@@ -39,6 +41,15 @@ public final class MpegTsClock {
         this.runner = runner;
     }
 
+    /** ffprobe's arguments: the start time of a downloaded segment, which may open only local files. */
+    static List<String> arguments(Path segment) {
+        var args = new ArrayList<>(List.of("-v", "error"));
+        args.addAll(InputProtocols.only(InputProtocols.LOCAL_FILE));
+        args.addAll(List.of("-show_entries", "format=start_time", "-of", "default=noprint_wrappers=1:nokey=1",
+                segment.toString()));
+        return args;
+    }
+
     /**
      * @param playlistKey one HLS rendition playlist of the video (its renditions share one clock)
      * @param workDir     where the first segment is downloaded to be read
@@ -61,8 +72,7 @@ public final class MpegTsClock {
             Path local = Files.createTempFile(workDir, "first-segment-", ".ts");
             try {
                 storage.downloadFile(StorageKeys.validate(folder + segment), local);
-                var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-show_entries", "format=start_time",
-                        "-of", "default=noprint_wrappers=1:nokey=1", local.toString()), workDir, Duration.ofMinutes(1),
+                var lines = runner.run(binaries.ffprobe(), arguments(local), workDir, Duration.ofMinutes(1),
                         null, () -> false);
                 return Math.round(Double.parseDouble(lines.getFirst().strip()) * 90_000);
             } finally {

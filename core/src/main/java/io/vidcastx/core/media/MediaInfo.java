@@ -45,4 +45,15 @@ public record MediaInfo(String formatName, @Nullable Double durationSeconds, lon
         boolean oneFrame = stream.frameCount() != null && stream.frameCount() <= 1;
         return imageContainer || (imageCodec && (oneFrame || durationSeconds == null || durationSeconds < 0.1));
     }
+
+    /**
+     * A playlist or list of other files (HLS, DASH, concat, IMF) rather than media: FFmpeg would read
+     * whatever its entries name, so an upload must be the media itself.
+     */
+    public boolean isPlaylist() {
+        return switch (formatName) {
+            case "hls", "dash", "concat", "imf" -> true;
+            default -> false;
+        };
+    }
 }

@@ -3,6 +3,7 @@ package io.vidcastx.core.media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,14 +28,21 @@ public final class MediaProbe {
      * @throws FfmpegException when ffprobe cannot read the file at all (not media, or corrupt)
      */
     public MediaInfo probe(Path file) {
-        var lines = runner.run(binaries.ffprobe(), List.of("-v", "error", "-print_format", "json", "-show_format",
-                        "-show_streams", file.toAbsolutePath().toString()),
-                file.toAbsolutePath().getParent(), Duration.ofMinutes(2), null, () -> false);
+        var lines = runner.run(binaries.ffprobe(), arguments(file), file.toAbsolutePath().getParent(),
+                Duration.ofMinutes(2), null, () -> false);
         try {
             return parse(String.join("\n", lines), sizeOf(file));
         } catch (RuntimeException e) {
             throw new FfmpegException("ffprobe's answer could not be read", 0, List.of(e.getMessage()));
         }
+    }
+
+    /** ffprobe's arguments: JSON of the container and streams of a local file, which may open only local files. */
+    static List<String> arguments(Path file) {
+        var args = new ArrayList<>(List.of("-v", "error"));
+        args.addAll(InputProtocols.only(InputProtocols.LOCAL_FILE));
+        args.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", file.toAbsolutePath().toString()));
+        return args;
     }
 
     static MediaInfo parse(String json, long size) {

@@ -29,6 +29,12 @@ class MpegTsClockTest {
     Path workDir;
 
     @Test
+    void the_segment_is_probed_with_only_the_file_protocol() {
+        assertThat(MpegTsClock.arguments(Path.of("/tmp/first-segment.ts")))
+                .containsSubsequence("-protocol_whitelist", "file", "/tmp/first-segment.ts");
+    }
+
+    @Test
     void a_segment_ffprobe_cannot_read_maps_captions_to_zero_and_leaves_no_file_behind() throws Exception {
         var video = VideoId.random();
         String playlist = StorageKeys.hlsFile(video, "360p/index.m3u8");

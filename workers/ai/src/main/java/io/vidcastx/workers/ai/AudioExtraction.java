@@ -9,6 +9,7 @@ import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.FfmpegException;
 import io.vidcastx.core.media.FfmpegTimeoutException;
+import io.vidcastx.core.media.InputProtocols;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.queue.PermanentJobFailure;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ final class AudioExtraction {
      */
     static List<String> arguments(String input, String output) {
         return List.of("-nostdin", "-y", "-hide_banner", "-loglevel", "error", "-progress", "pipe:1", "-nostats",
-                "-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-af", "aresample=async=1:first_pts=0",
+                "-protocol_whitelist", InputProtocols.LOCAL_FILE, "-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-af", "aresample=async=1:first_pts=0",
                 "-ac", "1", "-ar", String.valueOf(PcmAudio.SAMPLE_RATE), "-c:a", "pcm_f32le", "-f", "f32le", output);
     }
 

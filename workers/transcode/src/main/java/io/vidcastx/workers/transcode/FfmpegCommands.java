@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import io.vidcastx.core.media.InputProtocols;
+
 /**
  * The FFmpeg argument lists the worker runs, built as plain lists (never a shell string) so they can
  * be unit-tested and never interpret user input.
@@ -23,7 +25,8 @@ final class FfmpegCommands {
      */
     static List<String> ladder(String source, TranscodePlan plan, TranscodeProperties settings) {
         var args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-progress", "pipe:1", "-stats_period", "0.5", "-i", source));
+                "-progress", "pipe:1", "-stats_period", "0.5"));
+        localInput(args, source);
         int count = plan.renditions().size();
         if (plan.isAudioOnly()) {
             args.addAll(List.of("-map", "0:a:0", "-vn"));
@@ -74,20 +77,28 @@ final class FfmpegCommands {
 
     /** A poster frame: fast seek to {@code seconds}, one frame, at most 1280 wide. */
     static List<String> thumbnail(String source, double seconds, String output) {
-        return List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-ss", format(seconds), "-i", source, "-frames:v", "1",
-                "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", output);
+        var args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-ss", format(seconds)));
+        localInput(args, source);
+        args.addAll(List.of("-frames:v", "1", "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", output));
+        return args;
     }
 
     /** The top rendition's HLS segments, remuxed without re-encoding into a progressive MP4. */
     static List<String> mp4FromHls(String playlist, boolean audio, String output) {
-        var args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-i", playlist, "-c", "copy"));
+        var args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+        localInput(args, playlist);
+        args.addAll(List.of("-c", "copy"));
         if (audio) {
             args.addAll(List.of("-bsf:a", "aac_adtstoasc"));
         }
         args.addAll(List.of("-movflags", "+faststart", output));
         return args;
+    }
+
+    /** The input, a local file that may open only local files (a playlist's segments). */
+    private static void localInput(List<String> args, String source) {
+        args.addAll(InputProtocols.only(InputProtocols.LOCAL_FILE));
+        args.addAll(List.of("-i", source));
     }
 
     private static void audio(List<String> args, TranscodeProperties settings) {

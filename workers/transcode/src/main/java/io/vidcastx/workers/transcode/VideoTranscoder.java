@@ -118,6 +118,10 @@ class VideoTranscoder {
         } catch (FfmpegException e) {
             throw new InputRejectedException(unreadable(e));
         }
+        if (media.isPlaylist()) {
+            throw new InputRejectedException("The file is a playlist (" + media.formatName()
+                    + ") that names other files; upload the video file itself.");
+        }
         if (!media.hasVideo() && !media.hasAudio()) {
             throw new InputRejectedException("The file has no video or audio track; upload a video file.");
         }

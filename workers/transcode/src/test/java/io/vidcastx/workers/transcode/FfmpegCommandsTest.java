@@ -59,4 +59,18 @@ class FfmpegCommandsTest {
                 .containsSubsequence("-ss", "2", "-i", "in.mp4", "-frames:v", "1")
                 .endsWith("t.jpg");
     }
+
+    @Test
+    void every_command_reads_its_input_with_only_the_file_protocol() {
+        var plan = new TranscodePlan(List.of(new PlannedRendition("720p", 1280, 720, 2800, "3.1", "avc1.64001f")),
+                true, 30, 60);
+        var audioOnly = new TranscodePlan(List.of(), true, 0, 0);
+
+        assertThat(FfmpegCommands.ladder("in.mp4", plan, settings)).containsSubsequence("-protocol_whitelist", "file", "-i", "in.mp4");
+        assertThat(FfmpegCommands.ladder("in.m4a", audioOnly, settings))
+                .containsSubsequence("-protocol_whitelist", "file", "-i", "in.m4a");
+        assertThat(FfmpegCommands.thumbnail("in.mp4", 2, "t.jpg")).containsSubsequence("-protocol_whitelist", "file", "-i", "in.mp4");
+        assertThat(FfmpegCommands.mp4FromHls("720p/index.m3u8", true, "out.mp4"))
+                .containsSubsequence("-protocol_whitelist", "file", "-i", "720p/index.m3u8");
+    }
 }

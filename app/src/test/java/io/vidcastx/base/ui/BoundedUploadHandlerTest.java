@@ -1,4 +1,4 @@
-package io.vidcastx.transcripts.ui;
+package io.vidcastx.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.vidcastx.transcripts.ui;
+package io.vidcastx.base.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +14,22 @@ import com.vaadin.flow.server.streams.UploadHandler;
  * refused after {@code maxBytes + 1} bytes were read. The browser's size check is a courtesy only;
  * a hand-made request could otherwise stream gigabytes into the heap.
  */
-final class BoundedUploadHandler implements UploadHandler {
+public final class BoundedUploadHandler implements UploadHandler {
 
     private final int maxBytes;
+    private final String whyLess;
     private final BiConsumer<String, byte[]> received;
     private final Consumer<String> refused;
 
     /**
+     * @param whyLess  the end of the refusal "file.x is larger than 1 MB; ...": why a real file is smaller
      * @param received gets the file name and content, in the UI's session
      * @param refused  gets the reason a file was refused, in the UI's session
      */
-    BoundedUploadHandler(int maxBytes, BiConsumer<String, byte[]> received, Consumer<String> refused) {
+    public BoundedUploadHandler(int maxBytes, String whyLess, BiConsumer<String, byte[]> received,
+                                Consumer<String> refused) {
         this.maxBytes = maxBytes;
+        this.whyLess = whyLess;
         this.received = received;
         this.refused = refused;
     }
@@ -39,8 +43,7 @@ final class BoundedUploadHandler implements UploadHandler {
         String fileName = event.getFileName();
         var ui = event.getUI();
         if (content.isEmpty()) {
-            String reason = fileName + " is larger than " + maxBytes / (1024 * 1024) + " MB; a caption file is far "
-                    + "smaller (a 3-hour film is about 200 kB).";
+            String reason = fileName + " is larger than " + maxBytes / (1024 * 1024) + " MB; " + whyLess;
             event.reject(reason);
             ui.access(() -> refused.accept(reason));
             return;
@@ -49,7 +52,7 @@ final class BoundedUploadHandler implements UploadHandler {
     }
 
     /** The stream's bytes, or empty when it holds more than {@code maxBytes} (then {@code maxBytes + 1} were read). */
-    static Optional<byte[]> readAtMost(InputStream in, int maxBytes) throws IOException {
+    public static Optional<byte[]> readAtMost(InputStream in, int maxBytes) throws IOException {
         byte[] bytes = in.readNBytes(maxBytes + 1);
         return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
     }
