@@ -69,6 +69,16 @@ public class StorageService {
         return defaultBucket;
     }
 
+    /** True when the storage server answers and the default bucket exists (readiness). */
+    public boolean isReachable() {
+        try {
+            return Boolean.TRUE.equals(call("check bucket " + defaultBucket,
+                    () -> client.bucketExists(BucketExistsArgs.builder().bucket(defaultBucket).build())));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Creates the bucket when it does not exist yet. */
     public void ensureBucket(String bucket) {
         if (knownBuckets.contains(bucket)) {
