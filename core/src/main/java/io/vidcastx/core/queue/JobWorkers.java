@@ -104,7 +104,7 @@ public class JobWorkers implements DisposableBean {
 
     @Override
     public void destroy() {
-        workers.parallelStream().forEach(worker -> worker.stop(Duration.ofSeconds(30)));
+        workers.parallelStream().forEach(worker -> worker.stop(properties.shutdownGrace()));
         workers.clear();
         sweeper.stop();
         timers.shutdownNow();

@@ -35,7 +35,8 @@ class WorkerNodeRestartTest {
     }
 
     private static final QueueProperties LONG_LEASE = new QueueProperties(Duration.ofMinutes(5), Duration.ofMillis(200),
-            Duration.ofSeconds(2), Duration.ofMillis(500), 5, Duration.ofMillis(200), Duration.ofSeconds(2), null);
+            Duration.ofSeconds(2), Duration.ofMillis(500), 5, Duration.ofMillis(200), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), null);
 
     @Autowired
     RedisClient redisClient;
