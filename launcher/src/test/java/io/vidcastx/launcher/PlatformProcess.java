@@ -36,7 +36,8 @@ final class PlatformProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = port;
         this.extraArguments = List.of(extraArguments);
-        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-platform.log");
+        // Kept in target/ after the test, for a failure's post-mortem.
+        this.log = Path.of("target", "platform-logs", dataDir.getParent().getFileName() + ".log").toAbsolutePath();
     }
 
     int port() {
@@ -49,6 +50,7 @@ final class PlatformProcess implements AutoCloseable {
 
     /** The same command every time, as a user would type it again after a crash. */
     Process start() throws IOException {
+        Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), VidcastxLauncher.class.getName(), "all",

@@ -71,24 +71,32 @@ final class OrphanProcesses {
         }
         log.warn("Stopping the {} (PID {}) left running by a Vidcastx process that did not shut down", what, pid);
         signal(pid, signal);
-        try {
-            handle.get().onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        if (awaitExit(handle.get(), patience)) {
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            log.warn("The {} (PID {}) did not stop within {}; killing it", what, pid, patience);
-            handle.get().destroyForcibly();
-            try {
-                handle.get().onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception again) {
-                return !handle.get().isAlive();
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.get().isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !handle.get().isAlive();
         }
+        log.warn("The {} (PID {}) did not stop within {}; killing it", what, pid, patience);
+        handle.get().destroyForcibly();
+        return awaitExit(handle.get(), Duration.ofSeconds(10));
+    }
+
+    /**
+     * Polls briefly: {@code onExit()} of a process that is not our child is itself polled by the JDK
+     * at intervals of seconds, which would add that much to every recovering start.
+     */
+    private static boolean awaitExit(ProcessHandle process, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return true;
     }
 
     private static void signal(long pid, String signal) {

@@ -123,6 +123,11 @@ public final class JobWorker<T> implements AutoCloseable {
      */
     public void stop(Duration grace) {
         running = false;
+        // The reader may be waiting for a free slot (all busy) or on Redis: wake it so it takes nothing more.
+        var thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+        }
         joinReader();
         executor.shutdown();
         try {

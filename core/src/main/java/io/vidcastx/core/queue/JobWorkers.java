@@ -12,14 +12,19 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates queue workers on the process's shared Redis client and stops them with the process. The
  * first worker also starts this process's sweeper.
  */
-public class JobWorkers implements DisposableBean {
+public class JobWorkers implements DisposableBean, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
 
@@ -35,6 +40,7 @@ public class JobWorkers implements DisposableBean {
     private final WorkerNode node;
     private final MeterRegistry meters;
     private final AtomicBoolean earlierBootsReleased = new AtomicBoolean();
+    private @Nullable ApplicationContext context;
 
     JobWorkers(RedisClient redisClient, StatefulRedisConnection<String, String> sharedConnection, JobRepository jobs,
                JsonMapper json, QueueProperties properties, JobSweeper sweeper, WorkerNode node, MeterRegistry meters) {
@@ -103,10 +109,31 @@ public class JobWorkers implements DisposableBean {
     }
 
     @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A graceful stop (SIGTERM) stops taking jobs at its very start, before the web server's own
+     * graceful shutdown, and gives running jobs the grace; the rest are handed back to the queue.
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) {
+            stopAll();
+        }
+    }
+
+    @Override
     public void destroy() {
-        workers.parallelStream().forEach(worker -> worker.stop(properties.shutdownGrace()));
-        workers.clear();
+        stopAll();
         sweeper.stop();
         timers.shutdownNow();
+    }
+
+    private void stopAll() {
+        var stopping = List.copyOf(workers);
+        stopping.parallelStream().forEach(worker -> worker.stop(properties.shutdownGrace()));
+        workers.removeAll(stopping);
     }
 }
