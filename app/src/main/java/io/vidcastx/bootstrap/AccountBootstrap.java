@@ -38,11 +38,11 @@ class AccountBootstrap implements SmartInitializingSingleton {
     private final AccountService accounts;
     private final AccountRepository repository;
     private final ApiKeyService apiKeys;
-    private final BootstrapSeeds seeds;
+    private final BootstrapSeedRepository seeds;
     private final BootstrapStatus status;
 
     AccountBootstrap(BootstrapProperties properties, AccountService accounts, AccountRepository repository,
-                     ApiKeyService apiKeys, BootstrapSeeds seeds, BootstrapStatus status) {
+                     ApiKeyService apiKeys, BootstrapSeedRepository seeds, BootstrapStatus status) {
         this.properties = properties;
         this.accounts = accounts;
         this.repository = repository;

@@ -26,7 +26,7 @@ class AccountBootstrapTest extends AppTestSupport {
     @Autowired
     ApiKeyService apiKeys;
     @Autowired
-    BootstrapSeeds seeds;
+    BootstrapSeedRepository seeds;
 
     private AccountBootstrap bootstrap() {
         var properties = new BootstrapProperties(new BootstrapProperties.Admin(ADMIN, "a long enough password", null,

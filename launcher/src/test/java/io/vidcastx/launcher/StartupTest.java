@@ -51,4 +51,30 @@ class StartupTest {
 
         assertThat(firstAnswer.get()).isEqualTo(200);
     }
+
+    @Test
+    void a_management_port_serves_the_probes_and_the_secured_metrics_apart_from_the_app() throws Exception {
+        int management = FreePort.next();
+        platform = new PlatformProcess(dir.resolve("data"), FreePort.next(), "--management.server.port=" + management);
+        platform.start();
+        var http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(platform.process().isAlive()).as("the platform is running; see " + platform.log()).isTrue();
+            return platform.portAccepts();
+        });
+
+        assertThat(status(http, management, "/actuator/health/readiness", null)).isEqualTo(200);
+        assertThat(status(http, management, "/actuator/prometheus", null)).isEqualTo(401);
+        assertThat(status(http, management, "/actuator/prometheus", platform.authorization())).isEqualTo(200);
+        assertThat(status(http, platform.port(), "/actuator/prometheus", platform.authorization()))
+                .as("not on the app's port").isNotEqualTo(200);
+    }
+
+    private static int status(HttpClient http, int port, String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 }

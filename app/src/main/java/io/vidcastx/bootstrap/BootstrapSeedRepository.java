@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.vidcastx.db.ids.OrganizationId;
 
 /** What the environment bootstrap has already done, so each seed happens once. */
-interface BootstrapSeeds {
+interface BootstrapSeedRepository {
 
     /** The organization the bootstrap set up, as recorded: empty if none was recorded. */
     Optional<Seed> find(String seed);

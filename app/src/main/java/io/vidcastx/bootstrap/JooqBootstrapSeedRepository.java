@@ -9,11 +9,11 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class JooqBootstrapSeeds implements BootstrapSeeds {
+class JooqBootstrapSeedRepository implements BootstrapSeedRepository {
 
     private final DSLContext dsl;
 
-    JooqBootstrapSeeds(DSLContext dsl) {
+    JooqBootstrapSeedRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
