@@ -44,7 +44,7 @@ final class OrphanProcesses {
      * its working directory is {@code directory}.
      */
     static boolean isServerOf(long pid, String executableName, Path directory) {
-        if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+        if (pid == ProcessHandle.current().pid() || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return false;
         }
         Path proc = Path.of("/proc", Long.toString(pid));
