@@ -79,6 +79,13 @@ class CrashRecoveryTest {
         assertThat(jobAttempts(videoId)).isEqualTo(2);
         assertPlayable(videoId);
         assertThat(platform.log()).content().doesNotContain("connect failed");
+
+        // The restarted process measured the job it ran and its transcode.
+        var metrics = get("/actuator/prometheus").body().lines().toList();
+        assertThat(metrics).anySatisfy(line -> assertThat(line).startsWith("vidcastx_jobs_seconds_count{")
+                .contains("outcome=\"completed\"", "queue=\"video-processing\""));
+        assertThat(metrics).anySatisfy(line -> assertThat(line).startsWith("vidcastx_transcode_seconds_count{")
+                .contains("outcome=\"transcoded\""));
     }
 
     @Test
