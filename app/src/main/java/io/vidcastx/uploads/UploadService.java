@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.storage.StorageKeys;
@@ -49,8 +51,12 @@ public class UploadService {
     private final TransactionTemplate transactions;
     private final UploadProperties properties;
 
+    private final Counter receivedBytes;
+
     UploadService(UploadRepository uploads, StorageService storage, UploadIngest ingest, EventRecorder events,
-                  TransactionTemplate transactions, UploadProperties properties) {
+                  TransactionTemplate transactions, UploadProperties properties, MeterRegistry meters) {
+        this.receivedBytes = Counter.builder("vidcastx.uploads.received").baseUnit("bytes")
+                .description("Upload bytes stored (TUS and direct uploads)").register(meters);
         this.uploads = uploads;
         this.storage = storage;
         this.ingest = ingest;
@@ -176,6 +182,7 @@ public class UploadService {
             var writer = new PartWriter(upload, total, limit);
             var progress = writer.write(source);
             saved = true;
+            receivedBytes.increment(progress.receivedLength() - offset);
             if (writer.overLimit) {
                 throw new UploadException(Reason.TOO_LARGE, "The upload passed this organization's limit of " + limit
                         + " bytes; the bytes up to it are kept, nothing beyond");

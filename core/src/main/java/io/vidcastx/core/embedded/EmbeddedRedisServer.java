@@ -16,6 +16,7 @@ import redis.embedded.RedisServer;
 public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    static final String PID_FILE = "redis.pid";
 
     private final RedisServer server;
     private final int port;
@@ -33,6 +34,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     public static EmbeddedRedisServer start(Path directory, boolean appendOnly, int port) {
         try {
             Files.createDirectories(directory);
+            // A Redis left running by a killed platform would append to the same file as the new one.
+            stopOrphan(directory);
             var server = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
@@ -40,6 +43,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("appendonly " + (appendOnly ? "yes" : "no"))
                     .setting("save \"\"")
                     .setting("protected-mode yes")
+                    // Written even in the foreground: the next start finds an orphan by it.
+                    .setting("pidfile " + directory.toAbsolutePath().resolve(PID_FILE))
                     // Stopped by EmbeddedServers after the Spring context, not by a JVM hook of its own.
                     .onShutdownForceStop(false)
                     .soutListener(line -> log.debug("redis: {}", line))
@@ -50,6 +55,18 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Redis in " + directory, e);
         }
+    }
+
+    /** Stops a Redis still running in {@code directory} (SIGTERM: it flushes its append-only file first). */
+    static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve(PID_FILE);
+        var pid = OrphanProcesses.pidFrom(pidFile);
+        if (pid.isPresent() && OrphanProcesses.isServerOf(pid.get(), "redis", directory)
+                && !OrphanProcesses.stop(pid.get(), "TERM", java.time.Duration.ofSeconds(30), "embedded Redis")) {
+            throw new IllegalStateException("The Redis server (PID " + pid.get() + ") left running in " + directory
+                    + " could not be stopped; stop it and start again");
+        }
+        Files.deleteIfExists(pidFile);
     }
 
     public int port() {

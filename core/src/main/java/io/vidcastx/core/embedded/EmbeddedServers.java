@@ -28,6 +28,7 @@ public final class EmbeddedServers implements AutoCloseable {
     private @Nullable EmbeddedPostgresServer postgres;
     private @Nullable EmbeddedRedisServer redis;
     private @Nullable EmbeddedS3Server s3;
+    private @Nullable DataDirectoryLock lock;
 
     private EmbeddedServers(Path dataDir, boolean ephemeral) {
         this.dataDir = dataDir;
@@ -61,6 +62,7 @@ public final class EmbeddedServers implements AutoCloseable {
 
     public synchronized EmbeddedPostgresServer postgres() {
         if (postgres == null) {
+            lockDataDir();
             long start = System.nanoTime();
             postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ephemeral);
             log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.port(),
@@ -71,6 +73,7 @@ public final class EmbeddedServers implements AutoCloseable {
 
     public synchronized EmbeddedRedisServer redis() {
         if (redis == null) {
+            lockDataDir();
             // Persistent installs keep an append-only file so dispatches survive a restart.
             redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), !ephemeral);
             log.info("Embedded Redis on port {} (AOF {})", redis.port(), ephemeral ? "off" : "on");
@@ -80,6 +83,7 @@ public final class EmbeddedServers implements AutoCloseable {
 
     public synchronized EmbeddedS3Server s3() {
         if (s3 == null) {
+            lockDataDir();
             // Local-only credentials: the endpoint listens on loopback and the keys never leave this JVM.
             var random = new SecureRandom();
             byte[] secret = new byte[24];
@@ -88,6 +92,16 @@ public final class EmbeddedServers implements AutoCloseable {
             log.info("Embedded S3 at {} with objects in {}", s3.endpoint(), dataDir.resolve("s3"));
         }
         return s3;
+    }
+
+    /**
+     * The first server to start takes the data directory's lock: only then may it recover what a
+     * killed platform left in that directory, and a second platform on it fails here, before touching it.
+     */
+    private void lockDataDir() {
+        if (lock == null) {
+            lock = DataDirectoryLock.acquire(dataDir);
+        }
     }
 
     @Override
@@ -113,6 +127,10 @@ public final class EmbeddedServers implements AutoCloseable {
         if (postgres != null) {
             quietly("PostgreSQL", postgres);
             postgres = null;
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 

@@ -4,7 +4,9 @@ import static io.vidcastx.db.jooq.Tables.JOBS;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.vidcastx.db.ids.JobId;
@@ -50,11 +52,13 @@ final class JobRepository {
      * Takes a job for one worker: a waiting job that is due, or an active one whose worker stopped
      * sending heartbeats. Empty when the job is done, failed, not due, or held by a live worker.
      */
-    Optional<JobsRecord> claim(JobId id, String workerId, Duration lease) {
+    Optional<JobsRecord> claim(JobId id, String workerId, WorkerNode node, Duration lease) {
         return dsl.update(JOBS)
                 .set(JOBS.STATUS, ACTIVE)
                 .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.plus(1))
                 .set(JOBS.LOCKED_BY, workerId)
+                .set(JOBS.LOCKED_NODE, node.id())
+                .set(JOBS.LOCKED_BOOT, node.bootId())
                 .set(JOBS.LOCKED_UNTIL, nowPlus(lease))
                 .set(JOBS.PROGRESS, 0)
                 .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
@@ -192,6 +196,49 @@ final class JobRepository {
                 .where(expired)
                 .execute();
         return failed + requeued;
+    }
+
+    /**
+     * Takes back, at once, the jobs still leased to an earlier boot of {@code node}: that process is
+     * dead (the node's slot lock proves it), so their leases would only make them wait. Like
+     * {@link #reclaimExpired()}, a job that used up its attempts is failed rather than retried.
+     *
+     * @return how many jobs were taken back
+     */
+    int releaseEarlierBoots(WorkerNode node) {
+        var orphaned = JOBS.STATUS.eq(ACTIVE).and(JOBS.LOCKED_NODE.eq(node.id()))
+                .and(JOBS.LOCKED_BOOT.ne(node.bootId()));
+        int failed = dsl.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.FAILED.dbValue())
+                .set(JOBS.LAST_ERROR, DSL.concat(DSL.inline("The worker process stopped during attempt "),
+                        JOBS.ATTEMPTS.cast(String.class), DSL.inline(" of "), JOBS.MAX_ATTEMPTS.cast(String.class)))
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
+                .set(JOBS.COMPLETED_AT, DSL.currentOffsetDateTime())
+                .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(orphaned.and(JOBS.ATTEMPTS.ge(JOBS.MAX_ATTEMPTS)))
+                .execute();
+        int requeued = dsl.update(JOBS)
+                .set(JOBS.STATUS, WAITING)
+                .set(JOBS.RUN_AT, DSL.currentOffsetDateTime())
+                .set(JOBS.DISPATCHED_AT, (OffsetDateTime) null)
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
+                .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(orphaned)
+                .execute();
+        return failed + requeued;
+    }
+
+    /** Waiting and active jobs, by queue and then status. */
+    Map<String, Map<String, Integer>> countUnfinishedByQueue() {
+        var counts = new HashMap<String, Map<String, Integer>>();
+        dsl.select(JOBS.QUEUE, JOBS.STATUS, DSL.count())
+                .from(JOBS)
+                .where(JOBS.STATUS.in(WAITING, ACTIVE))
+                .groupBy(JOBS.QUEUE, JOBS.STATUS)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), q -> new HashMap<>()).put(r.value2(), r.value3()));
+        return counts;
     }
 
     Optional<Job> find(JobId id) {

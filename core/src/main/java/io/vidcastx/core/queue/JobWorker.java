@@ -1,6 +1,5 @@
 package io.vidcastx.core.queue;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +20,8 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.jooq.tables.records.JobsRecord;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,8 @@ public final class JobWorker<T> implements AutoCloseable {
     private final Semaphore freeSlots;
     private final ExecutorService executor;
     private final AtomicInteger runningJobs = new AtomicInteger();
+    private final WorkerNode node;
+    private final MeterRegistry meters;
 
     private volatile boolean running;
     /** Set by {@link #halt()}: behave like a process that died, touching neither PostgreSQL nor Redis. */
@@ -61,7 +64,8 @@ public final class JobWorker<T> implements AutoCloseable {
 
     JobWorker(QueueDefinition<T> queue, JobHandler<T> handler, int concurrency, RedisClient redisClient,
               StatefulRedisConnection<String, String> sharedConnection, JobRepository jobs, JsonMapper json,
-              QueueProperties properties, ScheduledExecutorService timers) {
+              QueueProperties properties, ScheduledExecutorService timers,
+              WorkerNode node, MeterRegistry meters) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -75,8 +79,9 @@ public final class JobWorker<T> implements AutoCloseable {
         this.properties = properties;
         this.timers = timers;
         this.freeSlots = new Semaphore(concurrency);
-        this.consumerName = ManagementFactory.getRuntimeMXBean().getName() + ":" + queue.name() + ":"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.node = node;
+        this.meters = meters;
+        this.consumerName = node.id() + ":" + queue.name() + ":" + UUID.randomUUID().toString().substring(0, 8);
         var threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(concurrency,
                 r -> Thread.ofPlatform().name("job-" + queue.name() + "-" + threads.incrementAndGet()).unstarted(r));
@@ -116,6 +121,11 @@ public final class JobWorker<T> implements AutoCloseable {
      */
     public void stop(Duration grace) {
         running = false;
+        // The reader may be waiting for a free slot (all busy) or on Redis: wake it so it takes nothing more.
+        var thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+        }
         joinReader();
         executor.shutdown();
         try {
@@ -221,7 +231,7 @@ public final class JobWorker<T> implements AutoCloseable {
             acknowledge(message);
             return;
         }
-        var claimed = jobs.claim(jobId, consumerName, properties.visibilityTimeout());
+        var claimed = jobs.claim(jobId, consumerName, node, properties.visibilityTimeout());
         if (claimed.isEmpty()) {
             // Done, failed, not due yet, or running elsewhere: this message has nothing left to say.
             acknowledge(message);
@@ -239,7 +249,19 @@ public final class JobWorker<T> implements AutoCloseable {
     }
 
     private void run(JobsRecord job) {
-        var context = new RunningJob(job.getJobId(), job.getAttempts(), job.getMaxAttempts());
+        long started = System.nanoTime();
+        String outcome = run(job, new RunningJob(job.getJobId(), job.getAttempts(), job.getMaxAttempts()));
+        if (outcome != null) {
+            Timer.builder("vidcastx.jobs")
+                    .description("Jobs run by this process, by queue and outcome")
+                    .tag("queue", queue.name()).tag("outcome", outcome)
+                    .register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Runs the job and records its outcome; returns that outcome for the metrics, null when halted. */
+    private @Nullable String run(JobsRecord job, RunningJob context) {
         ScheduledFuture<?> heartbeat = timers.scheduleAtFixedRate(context::heartbeat,
                 properties.heartbeatInterval().toMillis(), properties.heartbeatInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -247,35 +269,43 @@ public final class JobWorker<T> implements AutoCloseable {
             T payload = readPayload(job);
             handler.handle(payload, context);
             heartbeat.cancel(false);
-            if (!halted && !jobs.complete(job.getJobId(), consumerName)) {
-                log.warn("Job {} finished after its lease was lost; another worker may have run it too", job.getJobId());
+            if (halted) {
+                return null;
             }
+            if (!jobs.complete(job.getJobId(), consumerName)) {
+                log.warn("Job {} finished after its lease was lost; another worker may have run it too", job.getJobId());
+                return "lease_lost";
+            }
+            return "completed";
         } catch (PermanentJobFailure e) {
             heartbeat.cancel(false);
-            if (!halted) {
-                log.info("Job {} on '{}' failed for good: {}", job.getJobId(), queue.name(), e.getMessage());
-                jobs.fail(job.getJobId(), consumerName, message(e));
+            if (halted) {
+                return null;
             }
+            log.info("Job {} on '{}' failed for good: {}", job.getJobId(), queue.name(), e.getMessage());
+            jobs.fail(job.getJobId(), consumerName, message(e));
+            return "failed";
         } catch (Throwable e) {
             heartbeat.cancel(false);
             if (halted) {
-                return;
+                return null;
             }
             if (e instanceof InterruptedException || (!running && Thread.currentThread().isInterrupted())) {
                 // Shutting down, not the job's fault: hand it back for another worker at once.
                 jobs.retryLater(job.getJobId(), consumerName, "Interrupted by worker shutdown", Duration.ZERO);
-                return;
+                return "handed_back";
             }
             if (job.getAttempts() < job.getMaxAttempts()) {
                 Duration backoff = properties.backoffAfter(job.getAttempts());
                 log.info("Job {} on '{}' failed attempt {} of {}; retrying in {}: {}", job.getJobId(), queue.name(),
                         job.getAttempts(), job.getMaxAttempts(), backoff, e.toString());
                 jobs.retryLater(job.getJobId(), consumerName, message(e), backoff);
-            } else {
-                log.warn("Job {} on '{}' failed its last attempt ({}): {}", job.getJobId(), queue.name(),
-                        job.getAttempts(), e.toString());
-                jobs.fail(job.getJobId(), consumerName, message(e));
+                return "retried";
             }
+            log.warn("Job {} on '{}' failed its last attempt ({}): {}", job.getJobId(), queue.name(),
+                    job.getAttempts(), e.toString());
+            jobs.fail(job.getJobId(), consumerName, message(e));
+            return "failed";
         } finally {
             heartbeat.cancel(false);
         }

@@ -1,6 +1,13 @@
 package io.vidcastx.core.queue;
 
+import java.nio.file.Path;
+
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.vidcastx.core.database.DatabaseProperties;
+import io.vidcastx.core.embedded.EmbeddedServers;
+import org.springframework.beans.factory.ObjectProvider;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +39,33 @@ public class QueueConfiguration {
         return new JobSweeper(jobs, dispatcher, properties);
     }
 
+    /**
+     * This process's identity as a lease holder. Processes that share a database must not share a
+     * slot directory by accident: with the embedded database it is inside its data directory, with
+     * an external one it is per machine.
+     */
+    @Bean(destroyMethod = "close")
+    public WorkerNode workerNode(QueueProperties properties, DatabaseProperties database, EmbeddedServers embedded) {
+        Path directory = properties.nodeDirectory();
+        if (directory == null) {
+            directory = database.isExternal() ? Path.of(System.getProperty("java.io.tmpdir"), "vidcastx-nodes")
+                    : embedded.dataDir().resolve("nodes");
+        }
+        return WorkerNode.claim(directory);
+    }
+
     @Bean
     public JobWorkers jobWorkers(RedisClient redisClient, StatefulRedisConnection<String, String> redisConnection,
-                                 JobRepository jobs, JsonMapper json, QueueProperties properties, JobSweeper sweeper) {
-        return new JobWorkers(redisClient, redisConnection, jobs, payloadJson(json), properties, sweeper);
+                                 JobRepository jobs, JsonMapper json, QueueProperties properties, JobSweeper sweeper,
+                                 WorkerNode node, ObjectProvider<MeterRegistry> meters) {
+        return new JobWorkers(redisClient, redisConnection, jobs, payloadJson(json), properties, sweeper, node,
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /** Waiting and running jobs per queue, for whichever process exports metrics. */
+    @Bean
+    public QueueDepthGauges queueDepthGauges(JobRepository jobs, ObjectProvider<MeterRegistry> meters) {
+        return new QueueDepthGauges(jobs, meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     /**

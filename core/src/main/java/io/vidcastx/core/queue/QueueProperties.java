@@ -1,7 +1,9 @@
 package io.vidcastx.core.queue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts       default attempts before a job is marked failed
  * @param backoffBase       delay before the first retry; doubled for every further attempt
  * @param backoffCap        longest delay between two attempts
+ * @param shutdownGrace     on a graceful stop (SIGTERM), how long running jobs may take to finish before
+ *                          they are interrupted and handed straight back to the queue
+ * @param nodeDirectory     where worker processes on this machine take their slot (their identity
+ *                          across restarts); unset: {@code <data dir>/nodes} with the embedded
+ *                          database, else {@code <tmp>/vidcastx-nodes}
  */
 @ConfigurationProperties("vidcastx.queue")
 public record QueueProperties(
@@ -27,7 +34,9 @@ public record QueueProperties(
         @DefaultValue("1s") Duration blockTimeout,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("2s") Duration backoffBase,
-        @DefaultValue("10m") Duration backoffCap) {
+        @DefaultValue("10m") Duration backoffCap,
+        @DefaultValue("30s") Duration shutdownGrace,
+        @Nullable Path nodeDirectory) {
 
     /** Delay before attempt {@code attempt + 1}, after {@code attempt} failures. */
     public Duration backoffAfter(int attempt) {

@@ -64,6 +64,16 @@ public class StorageService {
         this.bucket = bucket;
     }
 
+    /** True when the storage server answers and the default bucket exists (readiness). */
+    public boolean isReachable() {
+        try {
+            return Boolean.TRUE.equals(call("check bucket " + bucket,
+                    () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Creates the bucket when it does not exist yet. */
     void ensureBucket() {
         if (bucketKnown) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.MediaInfo;
@@ -47,10 +49,12 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
     private final TranscodeProperties settings;
     private final VideoStatusPublisher progressPublisher;
     private final JobQueue queue;
+    private final MeterRegistry meters;
 
     TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
                         TransactionTemplate transactions, TranscodeProperties settings,
-                        VideoStatusPublisher progressPublisher, JobQueue queue) {
+                        VideoStatusPublisher progressPublisher, JobQueue queue, MeterRegistry meters) {
+        this.meters = meters;
         this.transcoder = transcoder;
         this.videos = videos;
         this.events = events;
@@ -58,6 +62,26 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
         this.settings = settings;
         this.progressPublisher = progressPublisher;
         this.queue = queue;
+    }
+
+    /** {@code vidcastx.transcode{outcome}}: the seconds FFmpeg work takes per video, finished or not. */
+    private <R> R timed(java.util.function.Supplier<R> transcode) {
+        var sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            R result = transcode.get();
+            outcome = "transcoded";
+            return result;
+        } catch (FfmpegCancelledException e) {
+            outcome = "cancelled";
+            throw e;
+        } catch (PermanentJobFailure e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("vidcastx.transcode").description("Time spent transcoding one video")
+                    .tag("outcome", outcome).register(meters));
+        }
     }
 
     @Override
@@ -75,7 +99,8 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
         // Stops FFmpeg when the video is deleted or the job is taken from this worker.
         var cancelled = new StopWatch(context, () -> !videos.exists(video.id()), DELETION_CHECK);
         try {
-            var result = transcoder.transcode(video.id(), job.sourceKey(), workDir, listener(video, context), cancelled);
+            var result = timed(() -> transcoder.transcode(video.id(), job.sourceKey(), workDir, listener(video, context),
+                    cancelled));
             boolean stillThere = Boolean.TRUE.equals(transactions.execute(status -> {
                 if (!videos.markReady(video.id(), video.organizationId(), result.renditions(), result.outputBytes())) {
                     return false;

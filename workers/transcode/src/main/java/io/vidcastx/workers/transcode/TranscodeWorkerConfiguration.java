@@ -1,5 +1,8 @@
 package io.vidcastx.workers.transcode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProbe;
@@ -36,8 +39,9 @@ public class TranscodeWorkerConfiguration {
     TranscodeJobHandler transcodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos,
                                             EventRecorder events, TransactionTemplate transactions,
                                             TranscodeProperties settings, VideoStatusPublisher publisher,
-                                            JobQueue queue) {
-        return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher, queue);
+                                            JobQueue queue, ObjectProvider<MeterRegistry> meters) {
+        return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher, queue,
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
