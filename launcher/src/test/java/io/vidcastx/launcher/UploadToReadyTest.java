@@ -131,9 +131,10 @@ class UploadToReadyTest {
         String image = "http://localhost:" + port + "/image/" + ready.getPlaybackId() + "/thumbnail.jpg";
         assertThat(picture(image).getWidth()).isEqualTo(1280);
         assertThat(picture(image + "?width=320").getWidth()).isEqualTo(320);
+        // Sizes snap up to the thumbnail grid (README): a 200 px box is made as a 240 px one.
         var atThree = picture(image + "?time=3&width=200&height=200");
-        assertThat(atThree.getWidth()).isEqualTo(200);
-        assertThat(atThree.getHeight()).isBetween(112, 113);
+        assertThat(atThree.getWidth()).isEqualTo(240);
+        assertThat(atThree.getHeight()).isBetween(134, 136);
         assertThat(status(image + "?time=60")).isEqualTo(400);
         assertThat(status(image + "?width=99999")).isEqualTo(400);
         assertThat(status("http://localhost:" + port + "/image/unknownplaybackid/thumbnail.jpg")).isEqualTo(404);
