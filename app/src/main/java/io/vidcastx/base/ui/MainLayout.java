@@ -131,7 +131,11 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        var footer = new HorizontalLayout(avatar, new Span(name), signOut);
+        var user = new Span(name);
+        user.addClassName("drawer-user"); // a long address shortens with an ellipsis; "Sign out" always shows whole
+        user.getElement().setAttribute("title", name);
+        signOut.addClassName("drawer-sign-out");
+        var footer = new HorizontalLayout(avatar, user, signOut);
         footer.setAlignItems(FlexComponent.Alignment.CENTER);
         footer.addClassName("drawer-footer");
         return footer;

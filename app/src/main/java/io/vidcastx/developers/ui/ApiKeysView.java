@@ -50,8 +50,8 @@ final class ApiKeysView extends VerticalLayout {
         apiKeys.addColumn(ApiKeyInfo::name).setKey("name").setHeader("Name").setFlexGrow(2);
         apiKeys.addColumn(ApiKeyInfo::tokenId).setKey("token").setHeader("Token ID").setFlexGrow(2);
         apiKeys.addColumn(key -> accessLabel(key.role())).setKey("access").setHeader("Access");
-        apiKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created");
-        apiKeys.addColumn(key -> key.lastUsedAt() == null ? "Never" : when(key.lastUsedAt())).setKey("used").setHeader("Last used");
+        apiKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created").setAutoWidth(true);
+        apiKeys.addColumn(key -> key.lastUsedAt() == null ? "Never" : when(key.lastUsedAt())).setKey("used").setHeader("Last used").setAutoWidth(true);
         if (admin) {
             apiKeys.addComponentColumn(key -> revokeButton("API key \"" + key.name() + "\"",
                     () -> keys.revokeApiKey(callers.signedIn(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
@@ -60,7 +60,7 @@ final class ApiKeysView extends VerticalLayout {
         apiKeys.setEmptyStateText("No API keys yet.");
 
         signingKeys.addColumn(SigningKeyInfo::id).setKey("id").setHeader("Signing key ID").setFlexGrow(3);
-        signingKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created");
+        signingKeys.addColumn(key -> when(key.createdAt())).setKey("created").setHeader("Created").setAutoWidth(true);
         if (admin) {
             signingKeys.addComponentColumn(key -> revokeButton("signing key " + key.id(),
                     () -> keys.revokeSigningKey(callers.signedIn(), key.id()))).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
