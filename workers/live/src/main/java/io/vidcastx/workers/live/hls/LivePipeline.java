@@ -80,6 +80,12 @@ public final class LivePipeline {
         this.onFailure = onFailure;
     }
 
+    /** FFmpeg's process id while it runs (tests stop and kill it to play a stalled or crashed FFmpeg). */
+    Optional<Long> pid() {
+        Process running = process;
+        return running == null ? Optional.empty() : Optional.of(running.pid());
+    }
+
     /** What FFmpeg was started for, once it has been. */
     public Optional<SourceInfo> source() {
         return Optional.ofNullable(source);
