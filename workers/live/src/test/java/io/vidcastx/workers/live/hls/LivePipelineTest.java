@@ -1,7 +1,6 @@
 package io.vidcastx.workers.live.hls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -77,8 +76,6 @@ class LivePipelineTest {
             // at most the queue's limit plus what the OS pipe and the writer's buffer took before FFmpeg
             // stopped reading (the first two seconds may still have been queued when it stopped)
             assertThat(offered).isBetween(LIMIT / 2, LIMIT + 512 * 1024);
-            assertThatThrownBy(() -> pipeline.offer(FlvTags.VIDEO, 99_000, tags.get(5).body()))
-                    .isInstanceOf(PipelineFullException.class);
             signal("CONT", pid);
         } finally {
             pipeline.kill();
