@@ -172,6 +172,22 @@ class MalformedRtmpTest {
 
     @Test
     @Order(11)
+    void a_publisher_that_goes_silent_is_dropped_at_the_idle_timeout() throws IOException {
+        live.streamIdsByKey.put("sk-silent-9", "stream-silent");
+        try (var client = new RtmpTestClient(live.node.rtmpPort())) {
+            client.connectTo("app");
+            assertThat(client.publish("sk-silent-9")).isEqualTo("NetStream.Publish.Start");
+            assertThat(client.closedByServerWithin(Duration.ofSeconds(5))).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.disconnected.stream()
+                .anyMatch(entry -> entry.getKey().streamId().equals("stream-silent")));
+        SessionEnd end = live.endOf("stream-silent");
+        assertThat(end.reason()).isEqualTo("nothing received for 3000 ms");
+        assertThat(end.mediaStarted()).isFalse();
+    }
+
+    @Test
+    @Order(12)
     void connections_beyond_the_node_limit_are_closed_at_once() throws IOException {
         var clients = new ArrayList<RtmpTestClient>();
         try {
@@ -206,7 +222,8 @@ class MalformedRtmpTest {
     @Order(100)
     void the_good_stream_alongside_came_through_whole() throws Exception {
         assertThat(good.awaitExit(30)).as(good.log()).isZero();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !live.disconnected.isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> live.disconnected.stream()
+                .anyMatch(entry -> entry.getKey().streamId().equals("stream-good")));
         SessionEnd end = live.endOf("stream-good");
         assertThat(end.reason()).isEqualTo("the publisher unpublished");
         assertThat(end.ffmpegExitCode()).isZero();

@@ -4,10 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +57,7 @@ final class RtmpConnection implements Runnable {
     private long ackWindow = WINDOW_ACK_SIZE;
     private long acknowledged;
     private @Nullable String endReason;
+    private volatile long lastRead = System.nanoTime();
 
     RtmpConnection(Socket socket, RtmpServerSettings settings, PublishHandler handler,
                    ScheduledExecutorService deadlines, Consumer<RtmpConnection> onEnd, long number) {
@@ -94,12 +95,20 @@ final class RtmpConnection implements Runnable {
                 "no complete handshake within " + settings.handshakeTimeout().toMillis() + " ms");
         ScheduledFuture<?> publishDeadline = schedule(settings.publishTimeout().toMillis(),
                 "no accepted publish within " + settings.publishTimeout().toMillis() + " ms");
+        // Silence is watched from the scheduler rather than with a socket read timeout: a timed read
+        // on a virtual thread arms and cancels a timer on every read that waits, and a publisher
+        // sending small chunks makes thousands of those a second.
+        long idleMillis = Math.max(1, settings.idleTimeout().toMillis());
+        ScheduledFuture<?> idleWatch = deadlines.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastRead > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
+                disconnect("nothing received for " + idleMillis + " ms");
+            }
+        }, idleMillis / 4 + 1, idleMillis / 4 + 1, TimeUnit.MILLISECONDS);
         String reason;
         boolean refused = false;
         try {
-            socket.setSoTimeout((int) Math.max(1, settings.idleTimeout().toMillis()));
             socket.setTcpNoDelay(true);
-            var in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            var in = new BufferedInputStream(new ActivityStream(socket.getInputStream()), 16 * 1024);
             var out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
             Handshake.serve(in, out);
             handshakeDeadline.cancel(false);
@@ -119,8 +128,6 @@ final class RtmpConnection implements Runnable {
         } catch (RtmpProtocolException e) {
             reason = e.getMessage();
             refused = true;
-        } catch (SocketTimeoutException e) {
-            reason = "nothing received for " + settings.idleTimeout().toMillis() + " ms";
         } catch (EOFException e) {
             reason = e.getMessage();
         } catch (IOException e) {
@@ -131,6 +138,7 @@ final class RtmpConnection implements Runnable {
         } finally {
             handshakeDeadline.cancel(false);
             publishDeadline.cancel(false);
+            idleWatch.cancel(false);
         }
         String closedBy = disconnectReason.getAndSet("closed");
         String finalReason = closedBy != null ? closedBy : String.valueOf(reason);
@@ -328,6 +336,21 @@ final class RtmpConnection implements Runnable {
             }
         } catch (IOException e) {
             // the peer went away or stayed silent: close anyway
+        }
+    }
+
+    /** Notes when bytes last arrived, for the idle watch. */
+    private final class ActivityStream extends FilterInputStream {
+
+        ActivityStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            lastRead = System.nanoTime();
+            return n;
         }
     }
 
