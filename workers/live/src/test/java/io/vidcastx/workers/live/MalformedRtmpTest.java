@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.vidcastx.workers.live.rtmp.Amf0Writer;
 import io.vidcastx.workers.live.rtmp.MessageTypes;
 import io.vidcastx.workers.live.rtmp.RtmpMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -140,10 +141,12 @@ class MalformedRtmpTest {
     @Order(8)
     void a_large_message_before_any_publish_is_refused() throws IOException {
         try (var client = new RtmpTestClient(live.node.rtmpPort())) {
-            client.handshake();
-            // 100 KB is fine for a published stream's key frame, not for an unauthenticated command
+            client.connectTo("app");
+            // a well-formed FCPublish (which the server otherwise ignores) of 100 KB: fine for a published
+            // stream's key frame, too much for a connection that has not shown a valid key
+            byte[] command = Amf0Writer.encode("FCPublish", 4.0, null, "k".repeat(100 * 1024));
             try {
-                client.send(3, new RtmpMessage(MessageTypes.COMMAND_AMF0, 0, 0, new byte[100 * 1024]));
+                client.send(3, new RtmpMessage(MessageTypes.COMMAND_AMF0, 0, 0, command));
             } catch (IOException e) {
                 // refused from the header alone, while we were still writing the payload
             }
