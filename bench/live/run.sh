@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Live ingest benchmark: CPU time per pass-through stream of the Vidcastx ingest node (Java RTMP server
+# + FFmpeg making live HLS and the recording) against bare FFmpeg receiving the same RTMP stream itself
+# (`-listen 1`) with the same output arguments, from the same input file in the same run; prints the ratio.
+#   bench/live/run.sh [--seconds 30] [--rounds 2]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+exec "$here/../lib/java-benchmark.sh" workers/live io.vidcastx.workers.live.LiveBenchmark "$@"

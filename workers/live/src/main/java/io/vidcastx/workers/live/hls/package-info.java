@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.workers.live.hls;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.workers.live;
+
+import org.jspecify.annotations.NullMarked;

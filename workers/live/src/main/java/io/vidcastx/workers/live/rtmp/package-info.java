@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.workers.live.rtmp;
+
+import org.jspecify.annotations.NullMarked;
