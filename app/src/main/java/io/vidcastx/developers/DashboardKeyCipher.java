@@ -16,6 +16,7 @@ import io.vidcastx.core.embedded.EmbeddedServers;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.webhooks.WebhookEncryptionKey;
 import io.vidcastx.webhooks.WebhookProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ class DashboardKeyCipher {
 
     private final SecretKeySpec key;
 
+    @Autowired
     DashboardKeyCipher(WebhookProperties settings, EmbeddedServers embedded) {
         this(WebhookEncryptionKey.load(settings.encryptionKey(), embedded.dataDir()));
     }

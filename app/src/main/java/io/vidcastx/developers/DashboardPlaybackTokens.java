@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.security.Caller;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +49,7 @@ public class DashboardPlaybackTokens {
     /** Opened private keys by key id: the row is still read on every mint, so a deleted key is never used. */
     private final Map<UUID, PrivateKey> opened = new ConcurrentHashMap<>();
 
+    @Autowired
     DashboardPlaybackTokens(SigningKeyRepository keys, DashboardKeyCipher cipher, JsonMapper json) {
         this(keys, cipher, json, Clock.systemUTC());
     }
