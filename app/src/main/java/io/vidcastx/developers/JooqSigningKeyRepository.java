@@ -33,6 +33,7 @@ class JooqSigningKeyRepository implements SigningKeyRepository {
     public List<SigningKeyService.SigningKeyInfo> listActive(OrganizationId organizationId) {
         return dsl.select(SIGNING_KEYS.SIGNING_KEY_ID, SIGNING_KEYS.CREATED_AT).from(SIGNING_KEYS)
                 .where(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId).and(SIGNING_KEYS.REVOKED_AT.isNull()))
+                .and(SIGNING_KEYS.DASHBOARD.isFalse())
                 .orderBy(SIGNING_KEYS.CREATED_AT.desc())
                 .fetch(r -> new SigningKeyService.SigningKeyInfo(r.value1().toString(), r.value2()));
     }
@@ -41,7 +42,7 @@ class JooqSigningKeyRepository implements SigningKeyRepository {
     public boolean revoke(OrganizationId organizationId, UUID id) {
         return dsl.update(SIGNING_KEYS).set(SIGNING_KEYS.REVOKED_AT, OffsetDateTime.now())
                 .where(SIGNING_KEYS.SIGNING_KEY_ID.eq(id).and(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId)))
-                .and(SIGNING_KEYS.REVOKED_AT.isNull()).execute() == 1;
+                .and(SIGNING_KEYS.REVOKED_AT.isNull()).and(SIGNING_KEYS.DASHBOARD.isFalse()).execute() == 1;
     }
 
     @Override
@@ -50,5 +51,26 @@ class JooqSigningKeyRepository implements SigningKeyRepository {
                 .where(SIGNING_KEYS.SIGNING_KEY_ID.eq(id).and(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId)))
                 .and(SIGNING_KEYS.REVOKED_AT.isNull())
                 .fetchOptional(SIGNING_KEYS.PUBLIC_KEY);
+    }
+
+    @Override
+    public void insertDashboardKey(UUID id, OrganizationId organizationId, String publicKeyBase64, String sealedPrivateKey) {
+        // One per organization (a partial unique index): when two requests race, the first one's key stays.
+        dsl.insertInto(SIGNING_KEYS)
+                .set(SIGNING_KEYS.SIGNING_KEY_ID, id)
+                .set(SIGNING_KEYS.ORGANIZATION_ID, organizationId)
+                .set(SIGNING_KEYS.PUBLIC_KEY, publicKeyBase64)
+                .set(SIGNING_KEYS.DASHBOARD, true)
+                .set(SIGNING_KEYS.PRIVATE_KEY_SEALED, sealedPrivateKey)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    @Override
+    public Optional<DashboardKey> findDashboardKey(OrganizationId organizationId) {
+        return dsl.select(SIGNING_KEYS.SIGNING_KEY_ID, SIGNING_KEYS.PRIVATE_KEY_SEALED).from(SIGNING_KEYS)
+                .where(SIGNING_KEYS.ORGANIZATION_ID.eq(organizationId).and(SIGNING_KEYS.DASHBOARD.isTrue()))
+                .and(SIGNING_KEYS.REVOKED_AT.isNull())
+                .fetchOptional(r -> new DashboardKey(r.value1(), java.util.Objects.requireNonNull(r.value2())));
     }
 }

@@ -33,7 +33,7 @@ class JooqVideoRepository implements VideoRepository {
     @Override
     public List<VideoListItem> list(OrganizationId organizationId, VideoFilter filter, VideoSort sort, int offset, int limit) {
         return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.TITLE, VIDEOS.STATUS, VIDEOS.PROGRESS, VIDEOS.DURATION_SECONDS,
-                        VIDEOS.WIDTH, VIDEOS.HEIGHT, VIDEOS.ERROR_REASON, VIDEOS.CREATED_AT, VIDEOS.PLAYBACK_ID)
+                        VIDEOS.WIDTH, VIDEOS.HEIGHT, VIDEOS.ERROR_REASON, VIDEOS.CREATED_AT, VIDEOS.PLAYBACK_ID, VIDEOS.PLAYBACK_POLICY)
                 .from(VIDEOS)
                 .where(scope(organizationId, filter.titleContains()))
                 .and(filter.status() == null ? DSL.noCondition() : VIDEOS.STATUS.eq(filter.status().dbValue()))
@@ -41,7 +41,7 @@ class JooqVideoRepository implements VideoRepository {
                 .offset(offset)
                 .limit(limit)
                 .fetch(r -> new VideoListItem(r.value1(), r.value2(), VideoStatus.fromDb(r.value3()), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), "signed".equals(r.value11())));
     }
 
     @Override

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The AES key for signing secrets: {@code vidcastx.webhooks.encryption-key} when set, otherwise a key
  * generated once into the data directory. Installations with app processes on several machines must
- * set the setting, or each machine would make its own key.
+ * set the setting, or each machine would make its own key. The dashboard's signing keys are sealed with a
+ * key derived from it (see {@code io.vidcastx.developers.DashboardKeyCipher}), so operators keep one secret.
  */
-final class WebhookEncryptionKey {
+public final class WebhookEncryptionKey {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEncryptionKey.class);
     static final String FILE = "keys/webhook-secrets.key";
@@ -27,7 +28,7 @@ final class WebhookEncryptionKey {
     private WebhookEncryptionKey() {
     }
 
-    static byte[] load(@Nullable String configured, Path dataDir) {
+    public static byte[] load(@Nullable String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             return decode(configured, "vidcastx.webhooks.encryption-key");
         }

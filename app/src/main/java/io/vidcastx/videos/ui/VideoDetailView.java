@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.developers.DashboardPlaybackTokens;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.transcripts.TranscriptService;
@@ -51,6 +52,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private final Caller caller;
     private final CallerResolver callers;
     private final VideoStatusBroadcaster broadcaster;
+    private final DashboardPlaybackTokens dashboardTokens;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
     final Button save = new Button("Save");
@@ -63,8 +65,9 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private Runnable unsubscribe = () -> { };
 
     VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers,
-                    VideoStatusBroadcaster broadcaster) {
+                    VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens) {
         this.videos = videos;
+        this.dashboardTokens = dashboardTokens;
         this.broadcaster = broadcaster;
         this.transcripts = transcripts;
         this.callers = callers;
@@ -102,11 +105,13 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             add(reason, retry);
         }
         VideoPreview preview = null;
-        if (detail.status() == VideoStatus.READY && !detail.isSigned()) {
-            preview = new VideoPreview("stream/" + playbackId + ".m3u8", "image/" + playbackId + "/thumbnail.jpg", startAt);
+        if (detail.status() == VideoStatus.READY) {
+            // A signed video plays here with the dashboard's own short-lived tokens, for this member only.
+            String videoQuery = detail.isSigned() ? "?token=" + dashboardTokens.video(caller, playbackId) : "";
+            String pictureQuery = detail.isSigned() ? "?token=" + dashboardTokens.thumbnail(caller, playbackId) : "";
+            preview = new VideoPreview("stream/" + playbackId + ".m3u8" + videoQuery,
+                    "image/" + playbackId + "/thumbnail.jpg" + pictureQuery, startAt);
             add(preview);
-        } else if (detail.status() == VideoStatus.READY) {
-            add(new Paragraph("Signed playback: the preview needs a token made with one of your signing keys."));
         }
 
         title.setValue(detail.title());
@@ -249,7 +254,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private static VideoListItem listItem(VideoDetail detail) {
         return new VideoListItem(detail.id(), detail.title(), detail.status(), detail.progress(), detail.durationSeconds(),
-                detail.width(), detail.height(), detail.errorReason(), detail.createdAt(), detail.playbackId());
+                detail.width(), detail.height(), detail.errorReason(), detail.createdAt(), detail.playbackId(), detail.isSigned());
     }
 
     /** A {@code ?t=} moment: seconds, never negative; anything else starts at the beginning. */

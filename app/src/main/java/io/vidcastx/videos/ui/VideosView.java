@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.developers.DashboardPlaybackTokens;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.uploads.UploadService;
@@ -56,6 +57,7 @@ final class VideosView extends VerticalLayout {
     private final VideoStatusBroadcaster broadcaster;
     private final Caller caller;
     private final CallerResolver callers;
+    private final DashboardPlaybackTokens dashboardTokens;
     final UploadArea uploadArea;
     final Grid<VideoListItem> grid = new Grid<>(VideoListItem.class, false);
     final Tabs tabs = new Tabs();
@@ -66,8 +68,10 @@ final class VideosView extends VerticalLayout {
     /** Counts per status for the current search: the tabs show them and the grid's size comes from them. */
     private Map<VideoStatus, Integer> counts = Map.of();
 
-    VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster) {
+    VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster,
+               DashboardPlaybackTokens dashboardTokens) {
         this.videos = videos;
+        this.dashboardTokens = dashboardTokens;
         this.broadcaster = broadcaster;
         this.callers = callers;
         this.caller = callers.signedIn();
@@ -104,7 +108,7 @@ final class VideosView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addComponentColumn(VideosView::thumbnail).setKey("thumbnail").setHeader("").setWidth("96px").setFlexGrow(0);
+        grid.addComponentColumn(this::thumbnail).setKey("thumbnail").setHeader("").setWidth("96px").setFlexGrow(0);
         grid.addColumn(VideoListItem::title).setKey("title").setHeader("Title").setFlexGrow(3).setSortable(true);
         grid.addComponentColumn(StatusBadge::of).setKey("status").setHeader("Status").setAutoWidth(true);
         grid.addColumn(video -> CREATED.format(video.createdAt().atZoneSameInstant(ZoneId.systemDefault())))
@@ -179,13 +183,15 @@ final class VideosView extends VerticalLayout {
         };
     }
 
-    private static com.vaadin.flow.component.Component thumbnail(VideoListItem video) {
+    private com.vaadin.flow.component.Component thumbnail(VideoListItem video) {
         if (video.status() != VideoStatus.READY || video.width() == null) {
             var placeholder = new Span(VaadinIcon.FILM.create());
             placeholder.addClassName("thumbnail-placeholder");
             return placeholder;
         }
-        var image = new Image("image/" + video.playbackId() + "/thumbnail.jpg?width=160", video.title());
+        // A signed video's picture needs a token: the dashboard's own, short-lived, for this member only.
+        String token = video.signed() ? "&token=" + dashboardTokens.thumbnail(caller, video.playbackId()) : "";
+        var image = new Image("image/" + video.playbackId() + "/thumbnail.jpg?width=160" + token, video.title());
         image.addClassName("thumbnail");
         return image;
     }
