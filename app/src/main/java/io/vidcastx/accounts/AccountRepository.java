@@ -22,7 +22,7 @@ public interface AccountRepository {
     void insertMembership(OrganizationId organizationId, UserId userId, Role role);
 
     /** The credentials of the user with this e-mail address, whatever its case. */
-    Optional<StoredCredentials> findCredentials(String email);
+    Optional<Credentials> findCredentials(String email);
 
     /** The user's first organization. */
     Optional<SignedInAccount> findAccount(String email);
@@ -53,7 +53,4 @@ public interface AccountRepository {
 
     /** The oldest organization, for installs that seed things before anyone signs in. */
     Optional<OrganizationId> firstOrganization();
-
-    record StoredCredentials(UserId userId, String email, String passwordHash) {
-    }
 }

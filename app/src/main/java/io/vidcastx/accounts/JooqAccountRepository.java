@@ -137,12 +137,12 @@ class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
-    public Optional<StoredCredentials> findCredentials(String email) {
+    public Optional<Credentials> findCredentials(String email) {
         return dsl.select(USERS.USER_ID, USERS.EMAIL, USERS.PASSWORD_HASH)
                 .from(USERS)
                 .where(DSL.lower(USERS.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
                 .and(USERS.PASSWORD_HASH.isNotNull())
-                .fetchOptional(r -> new StoredCredentials(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3()));
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.vidcastx.bootstrap;
 
 import java.util.Optional;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.OwnerSetup;
 import io.vidcastx.accounts.Role;
@@ -36,16 +36,16 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
     private final BootstrapProperties properties;
     private final AccountService accounts;
-    private final AccountRepository repository;
+    private final AccountDirectory directory;
     private final ApiKeyService apiKeys;
     private final BootstrapSeedRepository seeds;
     private final BootstrapStatus status;
 
-    AccountBootstrap(BootstrapProperties properties, AccountService accounts, AccountRepository repository,
+    AccountBootstrap(BootstrapProperties properties, AccountService accounts, AccountDirectory directory,
                      ApiKeyService apiKeys, BootstrapSeedRepository seeds, BootstrapStatus status) {
         this.properties = properties;
         this.accounts = accounts;
-        this.repository = repository;
+        this.directory = directory;
         this.apiKeys = apiKeys;
         this.seeds = seeds;
         this.status = status;
@@ -106,7 +106,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
             }
             return recorded.get().organizationId();
         }
-        var owner = adminEmail != null ? repository.findAccount(adminEmail) : Optional.<SignedInAccount>empty();
+        var owner = adminEmail != null ? directory.firstAccount(adminEmail) : Optional.<SignedInAccount>empty();
         if (owner.isEmpty() || owner.get().role() != Role.OWNER) {
             log.warn("VIDCASTX_BOOTSTRAP_API_KEY is set, but VIDCASTX_ADMIN_EMAIL names no owner of an organization; "
                     + "no key is seeded");

@@ -1,6 +1,6 @@
 package io.vidcastx.security;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -12,16 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DatabaseUserDetailsService implements UserDetailsService {
 
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
 
-    DatabaseUserDetailsService(AccountRepository accounts) {
+    DatabaseUserDetailsService(AccountDirectory accounts) {
         this.accounts = accounts;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
-        return accounts.findCredentials(email)
+        return accounts.credentials(email)
                 .map(credentials -> User.withUsername(credentials.email())
                         .password(credentials.passwordHash())
                         .roles("USER")

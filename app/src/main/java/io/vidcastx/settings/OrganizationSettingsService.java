@@ -3,7 +3,7 @@ package io.vidcastx.settings;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.OrganizationSettings;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.database.AfterCommit;
@@ -21,11 +21,11 @@ public class OrganizationSettingsService {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])");
 
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final StorageService storage;
     private final VideoService videos;
 
-    OrganizationSettingsService(AccountRepository accounts, StorageService storage, VideoService videos) {
+    OrganizationSettingsService(AccountDirectory accounts, StorageService storage, VideoService videos) {
         this.accounts = accounts;
         this.storage = storage;
         this.videos = videos;
@@ -34,7 +34,7 @@ public class OrganizationSettingsService {
 
     @Transactional(readOnly = true)
     public OrganizationSettings get(Caller caller) {
-        return accounts.findOrganization(caller.organizationId()).orElseThrow();
+        return accounts.organization(caller.organizationId()).orElseThrow();
     }
 
     /**
@@ -98,7 +98,7 @@ public class OrganizationSettingsService {
         if (!current.slug().equals(confirmation.strip())) {
             throw new IllegalArgumentException("Type the slug \"" + current.slug() + "\" to confirm");
         }
-        if (accounts.findAccounts(email).size() <= 1) {
+        if (accounts.accounts(email).size() <= 1) {
             throw new IllegalStateException("This is your only organization: create or join another before deleting it");
         }
         videos.deleteAll(caller);

@@ -8,11 +8,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.crypto.SecretTokens;
 import io.vidcastx.db.ids.OrganizationId;
-import io.vidcastx.db.ids.UserId;
 import io.vidcastx.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ public class InvitationService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final InvitationRepository invitations;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final ObjectProvider<JavaMailSender> mailSenders;
@@ -46,13 +45,13 @@ public class InvitationService {
     private final Clock clock;
 
     @Autowired
-    InvitationService(InvitationRepository invitations, AccountRepository accounts, PasswordEncoder passwords,
+    InvitationService(InvitationRepository invitations, AccountDirectory accounts, PasswordEncoder passwords,
                       TransactionTemplate transactions, ObjectProvider<JavaMailSender> mailSenders,
                       InvitationProperties properties) {
         this(invitations, accounts, passwords, transactions, mailSenders, properties, Clock.systemUTC());
     }
 
-    InvitationService(InvitationRepository invitations, AccountRepository accounts, PasswordEncoder passwords,
+    InvitationService(InvitationRepository invitations, AccountDirectory accounts, PasswordEncoder passwords,
                       TransactionTemplate transactions, ObjectProvider<JavaMailSender> mailSenders,
                       InvitationProperties properties, Clock clock) {
         this.invitations = invitations;
@@ -104,16 +103,14 @@ public class InvitationService {
         var id = UUID.randomUUID();
         var inviter = caller.userId();
         var organization = transactions.execute(status -> {
-            boolean member = accounts.findAccounts(address).stream()
-                    .anyMatch(account -> account.organizationId().equals(caller.organizationId()));
-            if (member) {
+            if (accounts.isMember(address, caller.organizationId())) {
                 throw new IllegalArgumentException(address + " is already a member");
             }
             if (invitations.openInvitationExists(caller.organizationId(), address, now)) {
                 throw new IllegalArgumentException(address + " already has an open invitation: withdraw it to send a new one");
             }
             invitations.insert(id, caller.organizationId(), address, role, SecretTokens.sha256Hex(token), inviter, expiresAt);
-            return accounts.findOrganization(caller.organizationId()).orElseThrow();
+            return accounts.organization(caller.organizationId()).orElseThrow();
         });
         String inviterName = inviter == null ? organization.name() : accounts.members(caller.organizationId()).stream()
                 .filter(m -> m.userId().equals(inviter)).map(io.vidcastx.accounts.Member::displayName).findFirst()
@@ -150,7 +147,7 @@ public class InvitationService {
         return transactions.execute(status -> {
             var invitation = usable(token, false);
             return new InvitationPreview(invitation.organizationName(), invitation.email(), invitation.role(),
-                    invitation.expiresAt(), accounts.findCredentials(invitation.email()).isPresent());
+                    invitation.expiresAt(), accounts.userExists(invitation.email()));
         });
     }
 
@@ -182,13 +179,11 @@ public class InvitationService {
     private String createAccount(String token, String name, String hash) {
         return transactions.execute(status -> {
             var invitation = usable(token, true);
-            if (accounts.findCredentials(invitation.email()).isPresent()) {
+            if (accounts.userExists(invitation.email())) {
                 throw new InvitationUnusableException("An account for " + invitation.email()
                         + " exists already: sign in with it, then open this link again");
             }
-            var userId = UserId.random();
-            accounts.insertUser(userId, invitation.email(), name, hash);
-            accounts.insertMembership(invitation.organizationId(), userId, invitation.role());
+            accounts.addUser(invitation.organizationId(), invitation.email(), name, hash, invitation.role());
             invitations.markAccepted(invitation.id(), now());
             return invitation.email();
         });
@@ -206,11 +201,9 @@ public class InvitationService {
                 throw new InvitationUnusableException("This invitation is for " + invitation.email()
                         + "; you are signed in as " + signedInEmail + ". Sign out and open the link again.");
             }
-            var user = accounts.findCredentials(signedInEmail).orElseThrow();
-            boolean member = accounts.findAccounts(signedInEmail).stream()
-                    .anyMatch(account -> account.organizationId().equals(invitation.organizationId()));
-            if (!member) {
-                accounts.insertMembership(invitation.organizationId(), user.userId(), invitation.role());
+            var user = accounts.credentials(signedInEmail).orElseThrow();
+            if (!accounts.isMember(signedInEmail, invitation.organizationId())) {
+                accounts.addMembership(invitation.organizationId(), user.userId(), invitation.role());
             }
             invitations.markAccepted(invitation.id(), now());
             return new Joined(invitation.organizationId(), invitation.organizationName());

@@ -2,7 +2,7 @@ package io.vidcastx.team;
 
 import java.util.List;
 
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.Member;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.UserId;
@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TeamService {
 
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
 
-    TeamService(AccountRepository accounts) {
+    TeamService(AccountDirectory accounts) {
         this.accounts = accounts;
     }
 

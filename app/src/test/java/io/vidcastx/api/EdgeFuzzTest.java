@@ -26,6 +26,7 @@ import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.testing.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,8 +98,7 @@ class EdgeFuzzTest extends AppTestSupport {
         // The API allows 40 calls a minute per key in tests: a key per 30 requests keeps the fuzz past the limiter.
         for (int i = 0; i < REQUESTS / 30 + 1; i++) {
             var key = apiKeys.create(organization, "fuzz " + i);
-            authorizations.add("Basic " + Base64.getEncoder().encodeToString((key.tokenId() + ":" + key.secret())
-                    .getBytes(StandardCharsets.UTF_8)));
+            authorizations.add(HttpTestClient.basicAuthorization(key.tokenId(), key.secret()));
         }
         Path mp4 = dir.resolve("highest.mp4");
         runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",

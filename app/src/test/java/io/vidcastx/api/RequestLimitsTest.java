@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.developers.ApiKeyService;
@@ -35,10 +34,8 @@ class RequestLimitsTest extends AppTestSupport {
     @BeforeEach
     void apiKey() {
         ensureOwner();
-        var key = apiKeys.create(ownersOrganization(), "request limits");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
-        authorization = "Basic " + Base64.getEncoder().encodeToString((key.tokenId() + ":" + key.secret())
-                .getBytes(StandardCharsets.UTF_8));
+        client = HttpTestClient.withNewKey(port, apiKeys, ownersOrganization(), "request limits");
+        authorization = client.authorization();
     }
 
     private static String bigJson() {

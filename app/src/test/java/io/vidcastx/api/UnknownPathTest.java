@@ -28,8 +28,7 @@ class UnknownPathTest extends AppTestSupport {
     @BeforeEach
     void apiKey() {
         ensureOwner();
-        var key = apiKeys.create(ownersOrganization(), "unknown paths");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
+        client = HttpTestClient.withNewKey(port, apiKeys, ownersOrganization(), "unknown paths");
     }
 
     private void assertJsonError(HttpResponse<String> response, int status, String type) {

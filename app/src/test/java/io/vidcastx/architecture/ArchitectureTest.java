@@ -103,21 +103,13 @@ class ArchitectureTest {
             public void check(JavaClass origin, ConditionEvents events) {
                 for (var dependency : origin.getDirectDependenciesFromSelf()) {
                     var target = dependency.getTargetClass();
-                    if (repositories.test(target) && !feature(target).equals(feature(origin))
-                            && !SHARED_ACCOUNTS.contains(feature(origin) + "->" + feature(target))) {
+                    if (repositories.test(target) && !feature(target).equals(feature(origin))) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
             }
         };
     }
-
-    /**
-     * People and organizations are still spread over accounts, team, settings, security and bootstrap
-     * (STYLE.md); until they are one feature these packages share accounts' repository. Nothing else may.
-     */
-    private static final Set<String> SHARED_ACCOUNTS = Set.of("team->accounts", "settings->accounts",
-            "security->accounts", "bootstrap->accounts");
 
     /** {@code io.vidcastx.<feature>...} -> {@code feature}. */
     private static String feature(JavaClass type) {

@@ -7,7 +7,7 @@ import static io.vidcastx.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.OwnerSetup;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.developers.ApiKeyService;
@@ -22,7 +22,7 @@ class AccountBootstrapTest extends AppTestSupport {
     private static final String ADMIN = "bootstrap-admin@example.com";
 
     @Autowired
-    AccountRepository repository;
+    AccountDirectory directory;
     @Autowired
     ApiKeyService apiKeys;
     @Autowired
@@ -31,7 +31,7 @@ class AccountBootstrapTest extends AppTestSupport {
     private AccountBootstrap bootstrap() {
         var properties = new BootstrapProperties(new BootstrapProperties.Admin(ADMIN, "a long enough password", null,
                 "Bootstrapped"), "bootstraptoken:bootstrapsecret-long-enough");
-        return new AccountBootstrap(properties, accounts, repository, apiKeys, seeds, new BootstrapStatus());
+        return new AccountBootstrap(properties, accounts, directory, apiKeys, seeds, new BootstrapStatus());
     }
 
     @AfterEach
@@ -45,7 +45,7 @@ class AccountBootstrapTest extends AppTestSupport {
         resetAccounts();
         dsl.deleteFrom(BOOTSTRAP_SEEDS).execute();
         bootstrap().run();
-        var own = repository.findAccount(ADMIN).orElseThrow().organizationId();
+        var own = directory.firstAccount(ADMIN).orElseThrow().organizationId();
         assertThat(dsl.fetchExists(API_KEYS, API_KEYS.TOKEN_ID.eq("bootstraptoken").and(API_KEYS.ORGANIZATION_ID.eq(own))))
                 .isTrue();
 
@@ -56,8 +56,8 @@ class AccountBootstrapTest extends AppTestSupport {
                 .set(USERS.DISPLAY_NAME, "Tenant").set(USERS.PASSWORD_HASH, "{noop}unused").execute();
         dsl.update(MEMBERSHIPS).set(MEMBERSHIPS.USER_ID, tenantOwner).where(MEMBERSHIPS.ORGANIZATION_ID.eq(tenant)).execute();
         dsl.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.ORGANIZATION_ID, tenant).set(MEMBERSHIPS.USER_ID,
-                repository.findAccount(ADMIN).orElseThrow().userId()).set(MEMBERSHIPS.ROLE, Role.MEMBER.dbValue()).execute();
-        repository.deleteOrganization(own);
+                directory.firstAccount(ADMIN).orElseThrow().userId()).set(MEMBERSHIPS.ROLE, Role.MEMBER.dbValue()).execute();
+        directory.deleteOrganization(own);
         assertThat(apiKeys.exists("bootstraptoken")).isFalse();
 
         bootstrap().run();

@@ -32,8 +32,7 @@ class ContentSecurityPolicyTest extends AppTestSupport {
     @Test
     void json_and_upload_answers_load_nothing_and_are_never_framed() {
         ensureOwner();
-        var key = apiKeys.create(ownersOrganization(), "csp");
-        var client = new HttpTestClient(port, key.tokenId(), key.secret());
+        var client = HttpTestClient.withNewKey(port, apiKeys, ownersOrganization(), "csp");
 
         for (var response : java.util.List.of(client.request("GET", "/video/v1/assets").send(),
                 client.request("GET", "/video/v1/assets").anonymous().send(),

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.vidcastx.AppTestSupport;
-import io.vidcastx.accounts.AccountRepository;
+import io.vidcastx.accounts.AccountDirectory;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.security.Caller;
@@ -39,7 +39,7 @@ class InvitationServiceTest extends AppTestSupport {
     @Autowired
     InvitationRepository repository;
     @Autowired
-    AccountRepository accountRepository;
+    AccountDirectory directory;
     @Autowired
     PasswordEncoder passwords;
     @Autowired
@@ -84,7 +84,7 @@ class InvitationServiceTest extends AppTestSupport {
 
         assertThat(invitations.acceptWithNewAccount(token, "New Person", "a long enough password")).isEqualTo(email);
 
-        var member = accountRepository.findAccounts(email);
+        var member = directory.accounts(email);
         assertThat(member).singleElement().satisfies(account -> {
             assertThat(account.organizationId()).isEqualTo(owner.organizationId());
             assertThat(account.role()).isEqualTo(Role.MEMBER);
@@ -106,7 +106,7 @@ class InvitationServiceTest extends AppTestSupport {
         assertThatThrownBy(() -> invitations.preview(token(withdrawn.link())))
                 .isInstanceOf(InvitationUnusableException.class).hasMessageContaining("withdrawn");
 
-        var later = new InvitationService(repository, accountRepository, passwords, transactions, noMail(), properties,
+        var later = new InvitationService(repository, directory, passwords, transactions, noMail(), properties,
                 Clock.fixed(Instant.now().plus(Duration.ofDays(8)), ZoneOffset.UTC));
         var expiring = invitations.invite(owner, unique("slow"), Role.VIEWER, BASE);
         assertThatThrownBy(() -> later.acceptWithNewAccount(token(expiring.link()), "Slow", "a long enough password"))
@@ -162,7 +162,7 @@ class InvitationServiceTest extends AppTestSupport {
         var joined = invitations.acceptAsSignedIn(token, OWNER_EMAIL);
 
         assertThat(joined.organizationId()).isEqualTo(other);
-        assertThat(accountRepository.findAccounts(OWNER_EMAIL)).anySatisfy(account -> {
+        assertThat(directory.accounts(OWNER_EMAIL)).anySatisfy(account -> {
             assertThat(account.organizationId()).isEqualTo(other);
             assertThat(account.role()).isEqualTo(Role.ADMIN);
         });
@@ -175,7 +175,7 @@ class InvitationServiceTest extends AppTestSupport {
             var sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.port());
-            var mailing = new InvitationService(repository, accountRepository, passwords, transactions, mail(sender),
+            var mailing = new InvitationService(repository, directory, passwords, transactions, mail(sender),
                     properties, Clock.systemUTC());
             String email = unique("mailed");
 
@@ -191,7 +191,7 @@ class InvitationServiceTest extends AppTestSupport {
         var unreachable = new JavaMailSenderImpl();
         unreachable.setHost("127.0.0.1");
         unreachable.setPort(1);
-        var failing = new InvitationService(repository, accountRepository, passwords, transactions, mail(unreachable),
+        var failing = new InvitationService(repository, directory, passwords, transactions, mail(unreachable),
                 properties, Clock.systemUTC());
         String email = unique("unmailed");
         var created = failing.invite(owner, email, Role.MEMBER, BASE);

@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.developers.ApiKeyService;
+
 /** A plain HTTP client for protocol tests, authenticated with an API key. */
 public final class HttpTestClient {
 
@@ -18,7 +21,23 @@ public final class HttpTestClient {
 
     public HttpTestClient(int port, String tokenId, String secret) {
         this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((tokenId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = basicAuthorization(tokenId, secret);
+    }
+
+    /** A client holding a new API key of {@code organization}. */
+    public static HttpTestClient withNewKey(int port, ApiKeyService apiKeys, OrganizationId organization, String keyName) {
+        var key = apiKeys.create(organization, keyName);
+        return new HttpTestClient(port, key.tokenId(), key.secret());
+    }
+
+    /** The {@code Authorization} header an API client sends for this key. */
+    public static String basicAuthorization(String tokenId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((tokenId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code Authorization} header this client sends, for requests made with another HTTP client. */
+    public String authorization() {
+        return authorization;
     }
 
     public String base() {

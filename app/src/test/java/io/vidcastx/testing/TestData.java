@@ -1,13 +1,18 @@
 package io.vidcastx.testing;
 
+import static io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.USERS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
 
-/** Rows for tests that need an organization or a video without going through the pipeline. */
+/**
+ * Rows for tests that need an organization or a video without going through the pipeline, and
+ * membership changes made behind a dashboard session's back (as another admin would).
+ */
 public final class TestData {
 
     private TestData() {
@@ -30,5 +35,25 @@ public final class TestData {
 
     public static String playbackId(VideoId id) {
         return "pb" + id.value().toString().replace("-", "");
+    }
+
+    /** Takes {@code email}'s membership away; the returned action gives it back. */
+    public static Runnable removeMembership(DSLContext dsl, String email) {
+        var membership = dsl.selectFrom(MEMBERSHIPS).where(MEMBERSHIPS.USER_ID.eq(dsl.select(USERS.USER_ID).from(USERS)
+                .where(USERS.EMAIL.eq(email)))).fetchSingle();
+        membership.delete();
+        return () -> {
+            membership.changed(true);
+            dsl.executeInsert(membership);
+        };
+    }
+
+    /** Sets the role of {@code email}'s membership in {@code organization}; returns the role it had. */
+    public static String setRole(DSLContext dsl, OrganizationId organization, String email, String role) {
+        var userId = dsl.select(USERS.USER_ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
+        var membership = MEMBERSHIPS.USER_ID.eq(userId).and(MEMBERSHIPS.ORGANIZATION_ID.eq(organization));
+        String before = dsl.select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(membership).fetchSingle().value1();
+        dsl.update(MEMBERSHIPS).set(MEMBERSHIPS.ROLE, role).where(membership).execute();
+        return before;
     }
 }

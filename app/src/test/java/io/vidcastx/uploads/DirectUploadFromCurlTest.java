@@ -45,8 +45,7 @@ class DirectUploadFromCurlTest extends AppTestSupport {
     @BeforeEach
     void keyAndFile() throws Exception {
         ensureOwner();
-        var key = apiKeys.create(ownersOrganization(), "curl uploads");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
+        client = HttpTestClient.withNewKey(port, apiKeys, ownersOrganization(), "curl uploads");
         // Random bytes with '%' and '&' in them: parsed as a form, they would not even decode.
         bytes = new byte[600_000];
         new Random(7).nextBytes(bytes);

@@ -1,6 +1,5 @@
 package io.vidcastx.uploads;
 
-import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +43,7 @@ class RealClientsTest extends AppTestSupport {
     void tus_js_client_in_node_uploads_a_file_in_chunks() throws Exception {
         NodeScripts.assumeNode();
         ensureOwner();
-        var organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT)
-                .limit(1).fetchSingle().value1();
-        var key = apiKeys.create(organization, "tus-js-client");
+        var key = apiKeys.create(ownersOrganization(), "tus-js-client");
         Path file = randomFile("node-client.mp4", 23 * 1024 * 1024 + 17);
 
         var result = NodeScripts.run("tus-client-upload.cjs", List.of("http://localhost:" + port + "/uploads/tus",

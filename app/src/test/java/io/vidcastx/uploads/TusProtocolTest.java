@@ -47,8 +47,7 @@ class TusProtocolTest extends AppTestSupport {
         ensureOwner();
         organization = dsl.select(ORGANIZATIONS.ORGANIZATION_ID).from(ORGANIZATIONS).limit(1).fetchSingle().value1();
         dsl.update(ORGANIZATIONS).set(ORGANIZATIONS.MAX_UPLOAD_BYTES, (Long) null).execute();
-        var key = apiKeys.create(organization, "tus tests");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
+        client = HttpTestClient.withNewKey(port, apiKeys, organization, "tus tests");
     }
 
     private String create(long length, String metadata) {

@@ -50,8 +50,7 @@ class UploadSizeLimitTest extends AppTestSupport {
         OrganizationId organization = TestData.organization(dsl, "Limited");
         dsl.update(ORGANIZATIONS).set(ORGANIZATIONS.MAX_UPLOAD_BYTES, LIMIT)
                 .where(ORGANIZATIONS.ORGANIZATION_ID.eq(organization)).execute();
-        var key = apiKeys.create(organization, "size limit tests");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
+        client = HttpTestClient.withNewKey(port, apiKeys, organization, "size limit tests");
     }
 
     private String createUpload() {

@@ -63,8 +63,7 @@ class CraftedMp4UploadTest extends AppTestSupport {
     @BeforeEach
     void apiKey() {
         ensureOwner();
-        var key = apiKeys.create(ownersOrganization(), "crafted MP4 tests");
-        client = new HttpTestClient(port, key.tokenId(), key.secret());
+        client = HttpTestClient.withNewKey(port, apiKeys, ownersOrganization(), "crafted MP4 tests");
     }
 
     static Stream<Arguments> craftedFiles() {

@@ -3,13 +3,13 @@ package io.vidcastx.settings.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
-import static io.vidcastx.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 class GeneralSettingsViewTest extends AppTestSupport {
@@ -210,16 +210,6 @@ class GeneralSettingsViewTest extends AppTestSupport {
         return callerResolver.current().orElseThrow();
     }
 
-    /** Sets the role of {@code email}'s membership in the owner's organization; returns the role it had. */
-    private String setRole(String email, String role) {
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var userId = dsl.select(USERS.USER_ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
-        String before = dsl.select(m.ROLE).from(m).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization()))
-                .fetchSingle().value1();
-        dsl.update(m).set(m.ROLE, role).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization())).execute();
-        return before;
-    }
-
     @Test
     void an_owner_demoted_after_opening_the_delete_dialog_is_refused_at_the_click() {
         signInAsOwner();
@@ -227,7 +217,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
         String ownSlug = view.slug.getValue();
         _click(view.deleteOrganization);
         var dialog = _get(DeleteOrganizationDialog.class);
-        String before = setRole(OWNER_EMAIL, "admin");
+        String before = TestData.setRole(dsl, ownersOrganization(), OWNER_EMAIL, "admin");
         try {
             dialog.confirmation.setValue(ownSlug);
             _click(dialog.delete);
@@ -236,7 +226,7 @@ class GeneralSettingsViewTest extends AppTestSupport {
                     "A admin may not delete the organization; ask an owner or above");
             assertThat(dsl.fetchExists(ORGANIZATIONS, ORGANIZATIONS.SLUG.eq(ownSlug))).isTrue();
         } finally {
-            setRole(OWNER_EMAIL, before);
+            TestData.setRole(dsl, ownersOrganization(), OWNER_EMAIL, before);
         }
     }
 }

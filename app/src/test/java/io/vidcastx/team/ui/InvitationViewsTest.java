@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.security.ui.LoginView;
+import io.vidcastx.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -109,23 +110,13 @@ class InvitationViewsTest extends AppTestSupport {
         dsl.deleteFrom(io.vidcastx.db.jooq.Tables.ORGANIZATIONS).where(io.vidcastx.db.jooq.Tables.ORGANIZATIONS.ORGANIZATION_ID.eq(other)).execute();
     }
 
-    /** Sets the role of {@code email}'s membership in the owner's organization; returns the role it had. */
-    private String setRole(String email, String role) {
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var userId = dsl.select(USERS.USER_ID).from(USERS).where(USERS.EMAIL.eq(email)).fetchSingle().value1();
-        String before = dsl.select(m.ROLE).from(m).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization()))
-                .fetchSingle().value1();
-        dsl.update(m).set(m.ROLE, role).where(m.USER_ID.eq(userId), m.ORGANIZATION_ID.eq(ownersOrganization())).execute();
-        return before;
-    }
-
     @Test
     void an_admin_demoted_after_opening_the_invite_dialog_is_refused_at_the_click() {
         signInWithRole(Role.ADMIN);
         var team = openTeam();
         _click(team.invite);
         var dialog = _get(InviteDialog.class);
-        String before = setRole("admin@example.com", "viewer");
+        String before = TestData.setRole(dsl, ownersOrganization(), "admin@example.com", "viewer");
         try {
             dialog.email.setValue("late@example.com");
             _click(dialog.send);
@@ -135,7 +126,7 @@ class InvitationViewsTest extends AppTestSupport {
             assertThat(dsl.fetchCount(INVITATIONS)).isZero();
             assertThat(dialog.link).isNull();
         } finally {
-            setRole("admin@example.com", before);
+            TestData.setRole(dsl, ownersOrganization(), "admin@example.com", before);
         }
     }
 
@@ -145,10 +136,7 @@ class InvitationViewsTest extends AppTestSupport {
         var team = openTeam();
         _click(team.invite);
         var dialog = _get(InviteDialog.class);
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(USERS.USER_ID).from(USERS)
-                .where(USERS.EMAIL.eq("admin@example.com")))).fetchSingle();
-        membership.delete();
+        var restore = TestData.removeMembership(dsl, "admin@example.com");
         try {
             dialog.email.setValue("late@example.com");
             _click(dialog.send);
@@ -157,8 +145,7 @@ class InvitationViewsTest extends AppTestSupport {
                     "You are no longer a member of this organization");
             assertThat(dsl.fetchCount(INVITATIONS)).isZero();
         } finally {
-            membership.changed(true);
-            dsl.executeInsert(membership);
+            restore.run();
         }
     }
 }

@@ -21,6 +21,7 @@ import io.vidcastx.core.captions.StoredTranscript;
 import io.vidcastx.core.captions.WebVtt;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.testing.TestData;
 import io.vidcastx.transcripts.TranscriptFixtures;
 import io.vidcastx.transcripts.TranscriptTestSupport;
 import org.junit.jupiter.api.Test;
@@ -288,19 +289,6 @@ class TranscriptPanelTest extends TranscriptTestSupport {
         assertThat(store.forVideo(organization, id)).isEmpty();
     }
 
-    /** Takes {@code email}'s membership away; the returned action gives it back. */
-    private Runnable removeMembership(String email) {
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var users = io.vidcastx.db.jooq.Tables.USERS;
-        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
-                .where(users.EMAIL.eq(email)))).fetchSingle();
-        membership.delete();
-        return () -> {
-            membership.changed(true);
-            dsl.executeInsert(membership);
-        };
-    }
-
     @Test
     void a_member_removed_while_a_transcription_runs_sees_nothing_more_and_polling_stops() {
         signInWithRole(Role.ADMIN);
@@ -310,7 +298,7 @@ class TranscriptPanelTest extends TranscriptTestSupport {
         _click(panel.transcribe);
         assertThat(UI.getCurrent().getPollInterval()).as("polling while the job waits").isEqualTo(2000);
 
-        var restore = removeMembership("admin@example.com");
+        var restore = TestData.removeMembership(dsl, "admin@example.com");
         try {
             store.update(organization, stored.id(), stored.version(), List.of(new Cue(0, 1_000, "Said after the removal")));
             poll();

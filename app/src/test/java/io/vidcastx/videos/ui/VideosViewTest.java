@@ -27,6 +27,7 @@ import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.security.CallerResolver;
+import io.vidcastx.testing.TestData;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,26 +206,13 @@ class VideosViewTest extends AppTestSupport {
         });
     }
 
-    /** Takes {@code email}'s membership away; the returned action gives it back. */
-    private Runnable removeMembership(String email) {
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var users = io.vidcastx.db.jooq.Tables.USERS;
-        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
-                .where(users.EMAIL.eq(email)))).fetchSingle();
-        membership.delete();
-        return () -> {
-            membership.changed(true);
-            dsl.executeInsert(membership);
-        };
-    }
-
     @Test
     void a_member_removed_while_the_list_is_open_gets_no_more_live_updates() {
         var id = video(organization, "Transcoding", "processing", 10, null, 0);
         open(Role.VIEWER);
         assertThat(titles()).containsExactly("Transcoding");
 
-        var restore = removeMembership("viewer@example.com");
+        var restore = TestData.removeMembership(dsl, "viewer@example.com");
         try {
             video(organization, "Made after the removal", "processing", 0, null, 0);
             statusPublisher.publish(new VideoStatusMessage(organization, id, VideoStatus.PROCESSING, 64));

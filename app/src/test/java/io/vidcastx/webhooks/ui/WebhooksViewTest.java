@@ -21,6 +21,7 @@ import io.vidcastx.accounts.Role;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
+import io.vidcastx.testing.TestData;
 import io.vidcastx.webhooks.WebhookEndpoint;
 import io.vidcastx.webhooks.WebhookReceiver;
 import io.vidcastx.webhooks.WebhookReceiver.Reply;
@@ -186,19 +187,6 @@ class WebhooksViewTest extends AppTestSupport {
         assertThat(_find(Anchor.class, spec -> spec.withClasses("dashboard-notice"))).isEmpty();
     }
 
-    /** Takes {@code email}'s membership away; the returned action gives it back. */
-    private Runnable removeMembership(String email) {
-        var m = io.vidcastx.db.jooq.Tables.MEMBERSHIPS;
-        var users = io.vidcastx.db.jooq.Tables.USERS;
-        var membership = dsl.selectFrom(m).where(m.USER_ID.eq(dsl.select(users.USER_ID).from(users)
-                .where(users.EMAIL.eq(email)))).fetchSingle();
-        membership.delete();
-        return () -> {
-            membership.changed(true);
-            dsl.executeInsert(membership);
-        };
-    }
-
     @Test
     void a_member_removed_after_opening_an_endpoint_gets_no_more_of_its_delivery_log() throws Exception {
         try (var receiver = new WebhookReceiver(Reply.status(200))) {
@@ -210,7 +198,7 @@ class WebhooksViewTest extends AppTestSupport {
             var view = openEndpoint(endpoint);
             assertThat(GridKt._size(view.log)).isEqualTo(1);
 
-            var restore = removeMembership("viewer@example.com");
+            var restore = TestData.removeMembership(dsl, "viewer@example.com");
             try {
                 webhooks.sendTestEvent(owner, endpoint.id());
                 await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.countAttempts(owner, endpoint.id()) == 2);

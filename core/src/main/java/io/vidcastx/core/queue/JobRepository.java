@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.jooq.tables.records.JobsRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -176,26 +177,7 @@ final class JobRepository {
      */
     int reclaimExpired() {
         var expired = JOBS.STATUS.eq(ACTIVE).and(JOBS.LOCKED_UNTIL.lt(DSL.currentOffsetDateTime()));
-        int failed = dsl.update(JOBS)
-                .set(JOBS.STATUS, JobStatus.FAILED.dbValue())
-                .set(JOBS.LAST_ERROR, DSL.concat(DSL.inline("The worker stopped responding during attempt "),
-                        JOBS.ATTEMPTS.cast(String.class), DSL.inline(" of "), JOBS.MAX_ATTEMPTS.cast(String.class)))
-                .set(JOBS.LOCKED_BY, (String) null)
-                .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
-                .set(JOBS.COMPLETED_AT, DSL.currentOffsetDateTime())
-                .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(expired.and(JOBS.ATTEMPTS.ge(JOBS.MAX_ATTEMPTS)))
-                .execute();
-        int requeued = dsl.update(JOBS)
-                .set(JOBS.STATUS, WAITING)
-                .set(JOBS.RUN_AT, DSL.currentOffsetDateTime())
-                .set(JOBS.DISPATCHED_AT, (OffsetDateTime) null)
-                .set(JOBS.LOCKED_BY, (String) null)
-                .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
-                .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(expired)
-                .execute();
-        return failed + requeued;
+        return takeBack(expired, "The worker stopped responding during attempt ");
     }
 
     /**
@@ -208,15 +190,25 @@ final class JobRepository {
     int releaseEarlierBoots(WorkerNode node) {
         var orphaned = JOBS.STATUS.eq(ACTIVE).and(JOBS.LOCKED_NODE.eq(node.id()))
                 .and(JOBS.LOCKED_BOOT.ne(node.bootId()));
+        return takeBack(orphaned, "The worker process stopped during attempt ");
+    }
+
+    /**
+     * Fails the {@code leased} jobs that used up their attempts, saying {@code failedBecause} and which
+     * attempt it was, and puts the others back to waiting, due now.
+     *
+     * @return how many jobs were taken back
+     */
+    private int takeBack(Condition leased, String failedBecause) {
         int failed = dsl.update(JOBS)
                 .set(JOBS.STATUS, JobStatus.FAILED.dbValue())
-                .set(JOBS.LAST_ERROR, DSL.concat(DSL.inline("The worker process stopped during attempt "),
+                .set(JOBS.LAST_ERROR, DSL.concat(DSL.inline(failedBecause),
                         JOBS.ATTEMPTS.cast(String.class), DSL.inline(" of "), JOBS.MAX_ATTEMPTS.cast(String.class)))
                 .set(JOBS.LOCKED_BY, (String) null)
                 .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(JOBS.COMPLETED_AT, DSL.currentOffsetDateTime())
                 .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(orphaned.and(JOBS.ATTEMPTS.ge(JOBS.MAX_ATTEMPTS)))
+                .where(leased.and(JOBS.ATTEMPTS.ge(JOBS.MAX_ATTEMPTS)))
                 .execute();
         int requeued = dsl.update(JOBS)
                 .set(JOBS.STATUS, WAITING)
@@ -225,7 +217,7 @@ final class JobRepository {
                 .set(JOBS.LOCKED_BY, (String) null)
                 .set(JOBS.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(JOBS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(orphaned)
+                .where(leased)
                 .execute();
         return failed + requeued;
     }
