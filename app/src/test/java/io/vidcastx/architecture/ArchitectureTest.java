@@ -91,6 +91,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void views_and_controllers_never_use_the_unchecked_account_directory() {
+        noClasses().that(assignableTo(Component.class))
+                .or().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().areAssignableTo(io.vidcastx.accounts.AccountDirectory.class)
+                .because("the directory checks no roles: only services, which check the caller first, may use it")
+                .check(classes);
+    }
+
+    @Test
     void a_repository_is_used_only_inside_its_own_feature() {
         classes().that().resideOutsideOfPackages(PLUMBING)
                 .should(useRepositoriesOfTheirOwnFeatureOnly())
