@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.vidcastx.accounts.AccountService;
@@ -27,6 +28,8 @@ import jakarta.annotation.security.PermitAll;
 
 /** The organization's name, URL slug and logo; for its Owner, deleting it. */
 @Route("settings/general")
+// "Settings" typed into the address bar lands here instead of on a bare not-found page.
+@RouteAlias("settings")
 @PageTitle("General | Vidcastx")
 @Menu(title = "General", order = 30, icon = "vaadin:cog")
 @PermitAll

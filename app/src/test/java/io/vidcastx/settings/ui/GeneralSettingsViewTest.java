@@ -27,6 +27,14 @@ class GeneralSettingsViewTest extends AppTestSupport {
         return _get(GeneralSettingsView.class);
     }
 
+    @Test
+    void the_bare_settings_address_opens_the_general_settings() {
+        signInAsOwner();
+        startUi();
+        UI.getCurrent().navigate("settings");
+        assertThat(_get(GeneralSettingsView.class).name.getValue()).isNotBlank();
+    }
+
     private String slugOfOwnersOrganization() {
         return dsl.select(ORGANIZATIONS.SLUG).from(ORGANIZATIONS).orderBy(ORGANIZATIONS.CREATED_AT).limit(1).fetchSingle().value1();
     }
