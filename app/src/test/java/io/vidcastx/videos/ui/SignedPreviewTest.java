@@ -38,6 +38,7 @@ import io.vidcastx.developers.DeveloperKeysService;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.testing.NodeScripts;
+import io.vidcastx.testing.RealHls;
 import io.vidcastx.videos.VideoListItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,27 +242,7 @@ class SignedPreviewTest extends AppTestSupport {
         return id;
     }
 
-    /** Six seconds of real HLS (x264 + AAC, 2 s segments) and a poster, stored where the worker would put them. */
     private void storeRealHls(VideoId id) throws Exception {
-        Path work = Files.createDirectories(dir.resolve(id.toString()));
-        Path rendition = Files.createDirectories(work.resolve("360p"));
-        runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=30:duration=6", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
-                "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-pix_fmt", "yuv420p", "-g", "60",
-                "-c:a", "aac", "-shortest", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "vod",
-                "-hls_segment_filename", rendition.resolve("segment_%03d.ts").toString(),
-                rendition.resolve("index.m3u8").toString()), work, Duration.ofMinutes(1), null, () -> false);
-        runner.run(ffmpeg.ffmpeg(), List.of("-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=1:duration=1", "-frames:v", "1", work.resolve("thumbnail.jpg").toString()),
-                work, Duration.ofMinutes(1), null, () -> false);
-        try (var files = Files.list(rendition)) {
-            for (Path file : files.toList()) {
-                storage.uploadFile(StorageKeys.hlsFile(id, "360p/" + file.getFileName()), file, null);
-            }
-        }
-        storage.uploadFile(StorageKeys.hlsMaster(id), ("#EXTM3U\n#EXT-X-VERSION:3\n"
-                + "#EXT-X-STREAM-INF:BANDWIDTH=900000,AVERAGE-BANDWIDTH=800000,CODECS=\"avc1.64001e,mp4a.40.2\","
-                + "RESOLUTION=640x360,FRAME-RATE=30.000\n360p/index.m3u8\n").getBytes(), null);
-        storage.uploadFile(StorageKeys.thumbnailsFolder(id) + "thumbnail.jpg", work.resolve("thumbnail.jpg"), "image/jpeg");
+        RealHls.store(runner, ffmpeg, storage, id, dir);
     }
 }
