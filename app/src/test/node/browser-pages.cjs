@@ -1,9 +1,10 @@
 // Headless Chromium over the running app: the embed page plays HLS (currentTime advances) with the
 // captions of its SUBTITLES group, and every dashboard page renders without console errors.
-// Screenshots go to <shots>.
+// Each of them is checked with axe-core's WCAG 2.1 AA rules. Screenshots go to <shots>.
 // node browser-pages.cjs <baseUrl> <email> <password> <playbackId> <videoId> <shots>
 const { chromium } = require('playwright-core');
 const path = require('node:path');
+const { axeViolations } = require('./axe.cjs');
 
 (async () => {
   const [base, email, password, playbackId, videoId, shots] = process.argv.slice(2);
@@ -32,6 +33,7 @@ const path = require('node:path');
         cues: t.cues ? [...t.cues].map((c) => ({ start: c.startTime, end: c.endTime, text: c.text })) : [],
       }))),
       errors: embedErrors,
+      axe: await axeViolations(embed),
     };
     await embed.screenshot({ path: path.join(shots, 'embed-playing.png') });
 
@@ -59,7 +61,7 @@ const path = require('node:path');
         await page.locator('.transcript-panel').scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(shots, 'page-videos-detail-transcript.png') });
       }
-      report.pages[name] = { errors: [...errors], title: await page.title() };
+      report.pages[name] = { errors: [...errors], title: await page.title(), axe: await axeViolations(page) };
     }
     console.log(JSON.stringify(report));
   } finally {

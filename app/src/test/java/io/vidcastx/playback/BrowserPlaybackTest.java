@@ -30,7 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real Chromium: the embed page plays real HLS with its captions, and every dashboard page renders without console errors. */
+/**
+ * Real Chromium: the embed page plays real HLS with its captions, and every dashboard page renders without console
+ * errors and passes axe-core's WCAG 2.1 AA rules.
+ */
 class BrowserPlaybackTest extends AppTestSupport {
 
     @LocalServerPort
@@ -96,6 +99,10 @@ class BrowserPlaybackTest extends AppTestSupport {
         assertThat(report.get("pages").properties()).hasSize(11);
         report.get("pages").properties().forEach(page ->
                 assertThat(page.getValue().get("errors")).as("console errors on " + page.getKey()).isEmpty());
+        // WCAG 2.1 AA by axe-core, on the embed and on every dashboard page.
+        assertThat(report.get("embed").get("axe")).as("axe-core violations on the embed").isEmpty();
+        report.get("pages").properties().forEach(page ->
+                assertThat(page.getValue().get("axe")).as("axe-core violations on " + page.getKey()).isEmpty());
     }
 
     @Test
