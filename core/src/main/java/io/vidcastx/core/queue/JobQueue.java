@@ -58,8 +58,11 @@ public class JobQueue {
     }
 
     private void announce(String queue, JobId id) {
-        if (!dispatcher.dispatch(queue, id)) {
-            jobs.markUndispatched(id);
-        }
+        // Off Lettuce's I/O thread: marking the job undispatched is a database call.
+        dispatcher.dispatchAsync(queue, id).thenAcceptAsync(announced -> {
+            if (!announced) {
+                jobs.markUndispatched(id);
+            }
+        });
     }
 }

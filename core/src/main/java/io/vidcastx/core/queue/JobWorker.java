@@ -1,6 +1,7 @@
 package io.vidcastx.core.queue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -181,15 +182,7 @@ public final class JobWorker<T> implements AutoCloseable {
                 }
                 freeSlots.release(taken - messages.size());
                 taken = 0;
-                for (var message : messages) {
-                    executor.execute(() -> {
-                        try {
-                            process(message);
-                        } finally {
-                            freeSlots.release();
-                        }
-                    });
-                }
+                claimAndRun(messages);
                 consecutiveErrors = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -221,30 +214,61 @@ public final class JobWorker<T> implements AutoCloseable {
         return claimed.getMessages();
     }
 
-    private void process(StreamMessage<String, String> message) {
-        String id = message.getBody().get(JobDispatcher.JOB_FIELD);
-        JobId jobId;
+    /**
+     * Claims the jobs of a batch of messages in one statement and hands each claimed job to a slot. A
+     * message whose job cannot be claimed (done, failed, not due, running elsewhere) or that names no
+     * job has nothing left to say and is acknowledged; each of those gives its slot back at once.
+     */
+    private void claimAndRun(List<StreamMessage<String, String>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        var byJob = new LinkedHashMap<JobId, StreamMessage<String, String>>();
+        for (var message : messages) {
+            String id = message.getBody().get(JobDispatcher.JOB_FIELD);
+            try {
+                // A job dispatched twice (sweeper and enqueue) can sit twice in one batch: run it once.
+                var duplicate = byJob.put(JobId.parse(id), message);
+                if (duplicate != null) {
+                    acknowledge(duplicate);
+                    freeSlots.release();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Dropping malformed message {} on '{}': {}", message.getId(), queue.name(), message.getBody());
+                acknowledge(message);
+                freeSlots.release();
+            }
+        }
+        List<JobsRecord> claimed;
         try {
-            jobId = JobId.parse(id);
+            claimed = jobs.claimAll(List.copyOf(byJob.keySet()), consumerName, node, properties.visibilityTimeout());
         } catch (RuntimeException e) {
-            log.warn("Dropping malformed message {} on '{}': {}", message.getId(), queue.name(), message.getBody());
-            acknowledge(message);
+            // PostgreSQL is unreachable: leave the messages pending; they are reclaimed and delivered again.
+            log.warn("Could not claim {} job(s) on '{}': {}", byJob.size(), queue.name(), e.toString());
+            freeSlots.release(byJob.size());
             return;
         }
-        var claimed = jobs.claim(jobId, consumerName, node, properties.visibilityTimeout());
-        if (claimed.isEmpty()) {
-            // Done, failed, not due yet, or running elsewhere: this message has nothing left to say.
-            acknowledge(message);
-            return;
+        for (var job : claimed) {
+            var message = byJob.remove(job.getJobId());
+            executor.execute(() -> {
+                try {
+                    runningJobs.incrementAndGet();
+                    try {
+                        run(job);
+                    } finally {
+                        runningJobs.decrementAndGet();
+                    }
+                    if (!halted) {
+                        acknowledge(message);
+                    }
+                } finally {
+                    freeSlots.release();
+                }
+            });
         }
-        runningJobs.incrementAndGet();
-        try {
-            run(claimed.get());
-        } finally {
-            runningJobs.decrementAndGet();
-        }
-        if (!halted) {
-            acknowledge(message);
+        for (var unclaimed : byJob.values()) {
+            acknowledge(unclaimed);
+            freeSlots.release();
         }
     }
 
@@ -320,11 +344,18 @@ public final class JobWorker<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Acknowledges without waiting for Redis's answer: the outcome is already committed in PostgreSQL, so
+     * a lost acknowledgement only means the message is reclaimed later, found finished, and acknowledged then.
+     */
     private void acknowledge(StreamMessage<String, String> message) {
         try {
-            sharedConnection.sync().xack(queue.streamKey(), GROUP, message.getId());
+            sharedConnection.async().xack(queue.streamKey(), GROUP, message.getId())
+                    .exceptionally(e -> {
+                        log.debug("Could not acknowledge {} on '{}': {}", message.getId(), queue.name(), e.toString());
+                        return 0L;
+                    });
         } catch (RuntimeException e) {
-            // The outcome is committed; the message is reclaimed later and acknowledged then.
             log.debug("Could not acknowledge {} on '{}': {}", message.getId(), queue.name(), e.toString());
         }
     }

@@ -21,6 +21,7 @@ import io.vidcastx.core.embedded.EmbeddedProperties;
 import io.vidcastx.core.embedded.EmbeddedServers;
 import io.vidcastx.core.testing.CoreTestApplication;
 import io.vidcastx.db.ids.JobId;
+import io.vidcastx.db.jooq.tables.records.JobsRecord;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,8 @@ class JobQueueTest {
     TransactionTemplate transactions;
     @Autowired
     EmbeddedProperties embeddedProperties;
+    @Autowired
+    WorkerNode node;
 
     private final List<JobWorker<?>> started = new ArrayList<>();
 
@@ -65,6 +68,45 @@ class JobQueueTest {
 
     private Job job(JobId id) {
         return queue.find(id).orElseThrow();
+    }
+
+    @Test
+    void one_statement_claims_the_due_jobs_of_a_batch_and_leaves_the_rest() {
+        var definition = freshQueue();
+        var due = queue.enqueue(definition, new Work(1));
+        var alsoDue = queue.enqueue(definition, new Work(2));
+        var later = queue.enqueue(definition, new Work(3), EnqueueOptions.delayed(Duration.ofHours(1)));
+        var repository = new JobRepository(dsl);
+        var serverSetting = dsl.fetchValue("select current_setting('synchronous_commit')");
+
+        var first = repository.claimAll(List.of(due, alsoDue, later), "claimer-a", node, Duration.ofMinutes(1));
+        var second = repository.claimAll(List.of(due, alsoDue, later), "claimer-b", node, Duration.ofMinutes(1));
+
+        assertThat(first).extracting(JobsRecord::getJobId).containsExactlyInAnyOrder(due, alsoDue);
+        assertThat(first).allSatisfy(job -> {
+            assertThat(job.getLockedBy()).isEqualTo("claimer-a");
+            assertThat(job.getAttempts()).isEqualTo(1);
+        });
+        // Held under a live lease, or not due: a second claimer gets nothing.
+        assertThat(second).isEmpty();
+        assertThat(job(later).status()).isEqualTo(JobStatus.WAITING);
+        // The asynchronous commit was local to the claim's own statement, not the pooled connection's.
+        assertThat(dsl.fetchValue("select current_setting('synchronous_commit')")).isEqualTo(serverSetting);
+    }
+
+    @Test
+    void jobs_waiting_before_a_worker_starts_are_claimed_in_batches_and_each_runs_once() {
+        var definition = freshQueue();
+        int count = 40;
+        for (int i = 0; i < count; i++) {
+            queue.enqueue(definition, new Work(i));
+        }
+        Map<Integer, AtomicInteger> runs = new ConcurrentHashMap<>();
+        worker(definition, (work, context) -> runs.computeIfAbsent(work.n(), n -> new AtomicInteger()).incrementAndGet(), 8);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchCount(JOBS,
+                JOBS.QUEUE.eq(definition.name()).and(JOBS.STATUS.eq("completed"))) == count);
+        assertThat(runs).hasSize(count).allSatisfy((n, times) -> assertThat(times.get()).isEqualTo(1));
     }
 
     @Test

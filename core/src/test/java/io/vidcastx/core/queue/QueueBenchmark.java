@@ -96,6 +96,7 @@ public final class QueueBenchmark {
         for (int i = 0; i < jobs; i++) {
             queue.enqueue(definition, new NoOp(System.nanoTime()));
         }
+        System.out.printf(Locale.ROOT, "vidcastx enqueue phase: %.0f jobs/s%n", jobs / ((System.nanoTime() - start) / 1e9));
         waitForCompletion(dsl, definition.name(), jobs);
         double seconds = (System.nanoTime() - start) / 1e9;
         started.forEach(worker -> jobWorkers.stopWorker(worker, Duration.ofSeconds(5)));
