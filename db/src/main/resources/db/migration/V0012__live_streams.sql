@@ -41,6 +41,8 @@ create table live_sessions (
     asset_id          uuid        references videos on delete set null,
     -- Recording parts already stored, in order (one per publisher connection).
     recording_parts   integer     not null default 0,
+    -- The publisher connection whose live HLS is in storage (live/<stream>/<connection>/), while one is.
+    hls_connection_id uuid,
     lease_expires_at  timestamptz not null,
     disconnected_at   timestamptz,
     started_at        timestamptz not null default now(),

@@ -36,11 +36,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * PostgreSQL, Mux's events, the reconnect window continuing one session and recording, a dead node's
  * session ending, and the joined recording handed to the transcode queue as the session's asset.
  */
-@SpringBootTest(classes = LiveWorkerApplication.class, properties = {
-        "vidcastx.live.bind-address=127.0.0.1", "vidcastx.live.rtmp-port=0",
-        "vidcastx.live.ladder[0].name=180p", "vidcastx.live.ladder[0].height=180", "vidcastx.live.ladder[0].video-kbps=300",
-        "vidcastx.live.preset=ultrafast", "vidcastx.live.streams.lease=3s", "vidcastx.live.streams.sweep-interval=300ms",
-        "vidcastx.live.streams.max-per-organization=2"})
+@SpringBootTest(classes = LiveWorkerApplication.class, properties = "vidcastx.live.streams.max-per-organization=2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class LiveStreamsDatabaseTest {

@@ -48,6 +48,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
     private final RecordingJoiner joiner;
     private final LiveStreamsProperties settings;
     private final String nodeId = UUID.randomUUID().toString();
+    private final Map<String, LiveHlsUploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     LiveStreamSessions(LiveStreamStore store, TransactionTemplate transactions, EventRecorder events,
                               StorageService storage, JobQueue queue, RecordingJoiner joiner,
@@ -115,10 +116,24 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         return PublishDecision.refuse(reason);
     }
 
+    /** The publisher's live HLS goes to storage as FFmpeg writes it; players follow this connection's folder. */
+    @Override
+    public void connected(LiveSession ingest) {
+        UUID streamId = UUID.fromString(ingest.streamId());
+        UUID connectionId = UUID.fromString(ingest.sessionId());
+        uploaders.put(ingest.sessionId(), new LiveHlsUploader(storage, ingest.directory(),
+                StorageKeys.liveHlsFolder(streamId, connectionId)));
+        transactions.executeWithoutResult(status -> store.setHlsConnection(streamId, nodeId, connectionId));
+    }
+
     /** The publisher left: store its part of the recording, then wait out the reconnect window. */
     @Override
     public void disconnected(LiveSession ingest, SessionEnd end) {
         UUID streamId = UUID.fromString(ingest.streamId());
+        var uploader = uploaders.remove(ingest.sessionId());
+        if (uploader != null) {
+            uploader.finish();
+        }
         var open = transactions.execute(status -> store.openSession(streamId))
                 .filter(session -> session.nodeId().equals(nodeId) && session.status().equals("connected"));
         if (open.isEmpty()) {
@@ -170,7 +185,10 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
                 }
             }
         });
-        finished.forEach(this::finishRecording);
+        for (var session : finished) {
+            storage.deleteFolder(StorageKeys.liveFolder(session.streamId()));
+            finishRecording(session);
+        }
     }
 
     /** Joins the session's recording parts into the asset's source and enqueues the normal transcode. */
@@ -222,7 +240,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
 
     /** Recording parts are named after the session, never the stream key. */
     static String partKey(UUID sessionId, int part) {
-        return "live/" + sessionId + "/part-" + part + ".mp4";
+        return StorageKeys.liveRecordingPart(sessionId, part);
     }
 
     private void record(LiveStreamStore.StreamRow stream, String type, @Nullable UUID assetId) {

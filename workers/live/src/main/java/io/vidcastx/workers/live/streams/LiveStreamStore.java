@@ -106,6 +106,12 @@ class LiveStreamStore {
                 .execute() == 1;
     }
 
+    void setHlsConnection(UUID streamId, String nodeId, UUID connectionId) {
+        dsl.update(LIVE_SESSIONS).set(LIVE_SESSIONS.HLS_CONNECTION_ID, connectionId)
+                .where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(streamId).and(LIVE_SESSIONS.NODE_ID.eq(nodeId))
+                        .and(LIVE_SESSIONS.STATUS.eq("connected"))).execute();
+    }
+
     /** Renews the leases of this node's publishing sessions, with their ingest health. */
     void renewLeases(String nodeId, Duration lease) {
         dsl.update(LIVE_SESSIONS).set(LIVE_SESSIONS.LEASE_EXPIRES_AT, leaseFromNow(lease))
