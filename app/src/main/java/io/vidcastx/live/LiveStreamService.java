@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LiveStreamService {
 
+    /** Mux's default reconnect window. */
+    public static final int DEFAULT_RECONNECT_WINDOW_SECONDS = 60;
+
     /** Mux's limit on the reconnect window. */
     public static final int MAX_RECONNECT_WINDOW_SECONDS = 1800;
 
@@ -75,6 +78,7 @@ public class LiveStreamService {
     /** The stream key itself: for the owner's encoder settings and Mux's {@code stream_key} field. */
     @Transactional(readOnly = true)
     public String revealKey(Caller caller, UUID id) {
+        caller.require(Role.MEMBER, "see stream keys");
         String sealed = streams.keyCiphertext(caller.organizationId(), id).orElseThrow(() -> new IllegalArgumentException("No such live stream"));
         return cipher.open(id, caller.organizationId(), sealed);
     }

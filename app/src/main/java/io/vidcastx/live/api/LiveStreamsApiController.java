@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidcastx.accounts.Role;
 import io.vidcastx.api.Paging;
 import io.vidcastx.live.LiveStream;
 import io.vidcastx.live.LiveStreamService;
@@ -165,7 +166,10 @@ class LiveStreamsApiController {
     private Map<String, Object> json(Caller caller, LiveStream stream) {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", stream.id().toString());
-        json.put("stream_key", streams.revealKey(caller, stream.id()));
+        if (caller.may(Role.MEMBER)) {
+            // a Viewer could publish with it: only those who may change the stream see its key
+            json.put("stream_key", streams.revealKey(caller, stream.id()));
+        }
         json.put("status", stream.status());
         json.put("playback_ids", stream.playbackIds().stream().map(p -> Map.of("id", p.id(), "policy", p.policy())).toList());
         if (stream.recordingPolicy() != null) {
