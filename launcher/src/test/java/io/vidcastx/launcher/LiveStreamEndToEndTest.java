@@ -1,5 +1,6 @@
 package io.vidcastx.launcher;
 
+import static io.vidcastx.db.jooq.Tables.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,6 +99,7 @@ class LiveStreamEndToEndTest {
             assertThat(media).doesNotContain(key);
 
             playsInAnEmbedOnAnotherSite(appBase, playbackId);
+            theDashboardShowsItLiveAndPreviewsIt(appBase, id);
         } finally {
             encoder.destroyForcibly();
         }
@@ -106,6 +108,9 @@ class LiveStreamEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api("GET", "/video/v1/live-streams/" + id, null)
                 .get("status").asString().equals("idle"));
         var idle = api("GET", "/video/v1/live-streams/" + id, null);
+        var events = dsl.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.OBJECT_ID.eq(id)).fetch(EVENTS.TYPE);
+        assertThat(events).contains("video.live_stream.created", "video.live_stream.connected", "video.live_stream.recording",
+                "video.live_stream.active", "video.live_stream.disconnected", "video.live_stream.idle");
         assertThat(idle.get("recent_asset_ids")).hasSize(1);
         String assetId = idle.get("recent_asset_ids").get(0).asString();
         await().atMost(Duration.ofSeconds(120)).until(() -> api("GET", "/video/v1/assets/" + assetId, null)
@@ -119,24 +124,41 @@ class LiveStreamEndToEndTest {
 
     /** The app's cross-origin embed script: hls.js in Chromium, in an iframe on another origin, must advance. */
     private void playsInAnEmbedOnAnotherSite(String appBase, String playbackId) throws Exception {
-        Path script = Path.of("..", "app", "src", "test", "node", "browser-embed-cross-origin.cjs").toAbsolutePath().normalize();
-        Path modules = Path.of("..", "frontend", "node_modules").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(modules.resolve("playwright-core")),
-                "Chromium (apt-get install chromium) and frontend/node_modules are needed for the browser part");
         Path site = Files.writeString(dir.resolve("live.html"), "<iframe src=\"" + appBase + "/embed/" + playbackId
                 + "\" style=\"width:640px;height:360px;border:0\" allow=\"autoplay; fullscreen\" allowfullscreen></iframe>");
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        var builder = new ProcessBuilder("node", script.toString(), appBase, shots.toString(), "live=" + site)
-                .redirectOutput(dir.resolve("browser.out").toFile()).redirectError(dir.resolve("browser.err").toFile());
-        builder.environment().put("NODE_PATH", modules.toString());
-        Process browser = builder.start();
-        assertThat(browser.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(browser.exitValue()).as(Files.readString(dir.resolve("browser.err"))).isZero();
-        var report = json.readTree(Files.readString(dir.resolve("browser.out")));
+        var report = node("browser-embed-cross-origin.cjs", appBase,
+                Files.createDirectories(Path.of("target", "screenshots")).toString(), "live=" + site);
         var page = report.get("pages").get("live");
         assertThat(report.get("site").asString()).doesNotStartWith(appBase);
         assertThat(page.get("frameOrigin").asString()).isEqualTo(appBase);
         assertThat(page.get("currentTime").asDouble()).isGreaterThan(1.0);
+    }
+
+    /** The Live list and the stream's page in Chromium: live state, masked key, the preview playing. */
+    private void theDashboardShowsItLiveAndPreviewsIt(String appBase, String id) throws Exception {
+        var report = node("browser-live-dashboard.cjs", appBase, "e2e@example.com", "correct horse battery staple", id,
+                Files.createDirectories(Path.of("target", "screenshots")).toString());
+        assertThat(report.get("listText").asString()).contains("Live").contains(id);
+        assertThat(report.get("keyType").asString()).isEqualTo("password");
+        assertThat(report.get("previewTime").asDouble()).isGreaterThan(1.0);
+        assertThat(report.get("errors")).isEmpty();
+    }
+
+    private JsonNode node(String script, String... args) throws Exception {
+        Path modules = Path.of("..", "frontend", "node_modules").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(modules.resolve("playwright-core")),
+                "Chromium (apt-get install chromium) and frontend/node_modules are needed for the browser part");
+        var command = new java.util.ArrayList<>(List.of("node",
+                Path.of("..", "app", "src", "test", "node", script).toAbsolutePath().normalize().toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve(script + ".out");
+        Path err = dir.resolve(script + ".err");
+        var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("NODE_PATH", modules.toString());
+        Process browser = builder.start();
+        assertThat(browser.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(browser.exitValue()).as(Files.readString(err)).isZero();
+        return json.readTree(Files.readString(out));
     }
 
     private Process publish(String key, int seconds) throws Exception {

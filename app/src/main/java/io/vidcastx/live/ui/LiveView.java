@@ -110,7 +110,7 @@ final class LiveView extends VerticalLayout {
     private static Span dot() {
         var dot = new Span();
         dot.getStyle().set("display", "inline-block").set("width", "0.6em").set("height", "0.6em")
-                .set("border-radius", "50%").set("background", "var(--lumo-success-color)");
+                .set("border-radius", "50%").set("background", "var(--lumo-success-color)").set("margin-right", "0.3em");
         dot.getElement().setAttribute("aria-hidden", "true");
         return dot;
     }
