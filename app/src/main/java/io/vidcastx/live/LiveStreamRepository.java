@@ -3,11 +3,13 @@ package io.vidcastx.live;
 import static io.vidcastx.db.jooq.Tables.LIVE_SESSIONS;
 import static io.vidcastx.db.jooq.Tables.LIVE_STREAMS;
 import static io.vidcastx.db.jooq.Tables.PLAYBACK_IDS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.jooq.tables.records.LiveStreamsRecord;
 import io.vidcastx.videos.PlaybackIdInfo;
@@ -74,7 +76,14 @@ class LiveStreamRepository {
                         .and(LIVE_SESSIONS.STATUS.eq("reconnecting"))).execute() == 1;
     }
 
+    /** Deletes the stream; the recording of a broadcast in progress can no longer finish, so its video fails. */
     boolean delete(OrganizationId organizationId, UUID id) {
+        dsl.update(VIDEOS).set(VIDEOS.STATUS, VideoStatus.FAILED.dbValue())
+                .set(VIDEOS.ERROR_REASON, "The live stream was deleted during the broadcast")
+                .where(VIDEOS.ORGANIZATION_ID.eq(organizationId).and(VIDEOS.STATUS.eq(VideoStatus.PROCESSING.dbValue()))
+                        .and(DSL.field(VIDEOS.VIDEO_ID.getQualifiedName(), UUID.class).in(DSL.select(LIVE_SESSIONS.ASSET_ID).from(LIVE_SESSIONS)
+                                .where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(id).and(LIVE_SESSIONS.STATUS.ne("ended"))))))
+                .execute();
         return dsl.deleteFrom(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(id)
                 .and(LIVE_STREAMS.ORGANIZATION_ID.eq(organizationId))).execute() == 1;
     }

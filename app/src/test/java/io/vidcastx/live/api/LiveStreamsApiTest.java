@@ -1,7 +1,9 @@
 package io.vidcastx.live.api;
 
 import static io.vidcastx.db.jooq.Tables.EVENTS;
+import static io.vidcastx.db.jooq.Tables.LIVE_SESSIONS;
 import static io.vidcastx.db.jooq.Tables.LIVE_STREAMS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -100,6 +102,22 @@ class LiveStreamsApiTest extends AppTestSupport {
         assertThat(json.readTree(refused.body()).get("error").get("messages").isArray()).isTrue();
         assertThat(viewer.request("POST", "/video/v1/live-streams/" + id + "/reset-stream-key").send().statusCode()).isEqualTo(403);
         assertThat(viewer.request("DELETE", "/video/v1/live-streams/" + id).send().statusCode()).isEqualTo(403);
+
+        // deleting a stream during a broadcast fails the recording that can no longer finish
+        var asset = io.vidcastx.db.ids.VideoId.random();
+        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, asset)
+                .set(VIDEOS.ORGANIZATION_ID, organization)
+                .set(VIDEOS.TITLE, "Live").set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString().replace("-", ""))
+                .execute();
+        dsl.insertInto(LIVE_SESSIONS).set(LIVE_SESSIONS.LIVE_SESSION_ID, UUID.randomUUID())
+                .set(LIVE_SESSIONS.LIVE_STREAM_ID, UUID.fromString(id))
+                .set(LIVE_SESSIONS.ORGANIZATION_ID, organization)
+                .set(LIVE_SESSIONS.STATUS, "connected").set(LIVE_SESSIONS.NODE_ID, "n")
+                .set(LIVE_SESSIONS.ASSET_ID, asset.value())
+                .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, java.time.OffsetDateTime.now().plusMinutes(1)).execute();
+        assertThat(member.request("DELETE", "/video/v1/live-streams/" + id).send().statusCode()).isEqualTo(204);
+        assertThat(dsl.select(VIDEOS.STATUS).from(VIDEOS)
+                .where(VIDEOS.VIDEO_ID.eq(asset)).fetchSingle().value1()).isEqualTo("failed");
 
         for (String body : List.of("{\"reconnect_window\":\"soon\"}", "{\"reconnect_window\":5000}", "[1]",
                 "{\"new_asset_settings\":{\"playback_policy\":[7]}}")) {
