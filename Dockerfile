@@ -2,7 +2,8 @@
 #
 # One image for every role. The first argument picks it:
 #   docker run -p 8080:8080 -v vidcastx-data:/data vidcastx            # all: app + workers, embedded servers
-#   docker run vidcastx app | transcode | ai                           # one role, external servers
+#   docker run vidcastx app | transcode | ai | live                    # one role, external servers
+#   (live: the RTMP ingest; publish -p 1935:1935)
 # Configuration is the VIDCASTX_* environment variables (see docker-compose.yml).
 
 # ---------------------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ WORKDIR /
 VOLUME ["/data"]
 
 USER vidcastx:vidcastx
-EXPOSE 8080
+EXPOSE 8080 1935
 
 # JVM options (heap size and the like) go in JAVA_TOOL_OPTIONS. No HEALTHCHECK here: only the app
 # and all roles serve HTTP; docker-compose.yml checks the app.

@@ -54,7 +54,8 @@ class EmbedController {
         boolean signed = video.policy() == PlaybackPolicy.SIGNED;
         String src = "/stream/" + playbackId + ".m3u8" + (signed ? tokenQuery(token) : "");
         String picture = "/image/" + playbackId + "/thumbnail.jpg";
-        String poster = !signed ? picture : thumbnailToken != null && !thumbnailToken.isBlank() ? picture + tokenQuery(thumbnailToken)
+        // a live stream has no thumbnail yet: the player shows its first frame
+        String poster = video.live() ? null : !signed ? picture : thumbnailToken != null && !thumbnailToken.isBlank() ? picture + tokenQuery(thumbnailToken)
                 : null;
         String script = "<script src=\"/vidcastx/player.js\"></script>\n<script nonce=\"" + nonce + "\">VidcastxPlayer.mount("
                 + "document.getElementById('player'), {src: " + jsString(src) + ", poster: " + jsString(poster)

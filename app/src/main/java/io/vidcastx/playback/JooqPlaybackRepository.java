@@ -1,11 +1,14 @@
 package io.vidcastx.playback;
 
+import static io.vidcastx.db.jooq.Tables.LIVE_SESSIONS;
 import static io.vidcastx.db.jooq.Tables.PLAYBACK_IDS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 
 import java.util.Optional;
 
+import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.videos.VideoStatus;
+import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +36,18 @@ class JooqPlaybackRepository implements PlaybackRepository {
                 .from(PLAYBACK_IDS).join(VIDEOS).on(VIDEOS.VIDEO_ID.eq(PLAYBACK_IDS.VIDEO_ID))
                 .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(VIDEOS.STATUS.eq(VideoStatus.READY.dbValue())))
                 .fetchOptional(r -> new PlaybackService.Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()),
-                        r.value4(), r.value5() != null));
+                        r.value4(), r.value5() != null))
+                .or(() -> findLive(playbackId));
+    }
+
+    /** A live stream's playback id plays while a publisher's HLS is in storage (during the reconnect window too). */
+    private Optional<PlaybackService.Playable> findLive(String playbackId) {
+        return dsl.select(LIVE_SESSIONS.LIVE_STREAM_ID, LIVE_SESSIONS.ORGANIZATION_ID, PLAYBACK_IDS.POLICY,
+                        LIVE_SESSIONS.HLS_CONNECTION_ID)
+                .from(PLAYBACK_IDS).join(LIVE_SESSIONS).on(LIVE_SESSIONS.LIVE_STREAM_ID.eq(PLAYBACK_IDS.LIVE_STREAM_ID))
+                .where(PLAYBACK_IDS.PLAYBACK_ID.eq(playbackId).and(LIVE_SESSIONS.STATUS.ne("ended"))
+                        .and(LIVE_SESSIONS.HLS_CONNECTION_ID.isNotNull()))
+                .fetchOptional(r -> new PlaybackService.Playable(new VideoId(r.value1()), r.value2(),
+                        PlaybackPolicy.fromDb(r.value3()), null, true, StorageKeys.liveHlsFolder(r.value1(), r.value4()), true));
     }
 }

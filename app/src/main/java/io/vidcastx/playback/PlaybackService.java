@@ -2,6 +2,7 @@ package io.vidcastx.playback;
 
 import java.util.Optional;
 
+import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,24 @@ class PlaybackService {
         this.tokens = tokens;
     }
 
-    /** A playable video behind a playback id. */
+    /**
+     * A playable video behind a playback id, or a live stream while it is live (then {@code videoId} is the
+     * live stream's id, which has no thumbnails or MP4).
+     *
+     * @param hlsFolder where its HLS is in storage
+     */
     record Playable(VideoId videoId, OrganizationId organizationId, PlaybackPolicy policy, @Nullable Double duration,
-                    boolean hasPicture) {
+                    boolean hasPicture, String hlsFolder, boolean live) {
+
+        Playable(VideoId videoId, OrganizationId organizationId, PlaybackPolicy policy, @Nullable Double duration,
+                 boolean hasPicture) {
+            this(videoId, organizationId, policy, duration, hasPicture, StorageKeys.hlsFolder(videoId), false);
+        }
+
+        /** A file of its HLS, e.g. {@code 480p/index.m3u8}; the relative path is checked. */
+        String hlsFile(String relativePath) {
+            return StorageKeys.validate(hlsFolder + StorageKeys.validateRelative(relativePath));
+        }
     }
 
     /** Playback was refused: 404 for nothing to play, 403 for a missing or bad token. */

@@ -43,18 +43,19 @@ class StreamController {
     void master(@PathVariable String playbackId, @RequestParam(required = false) @Nullable String token,
                 HttpServletResponse response) throws IOException {
         var video = playback.authorize(playbackId, token, "v");
-        String stored = text(StorageKeys.hlsMaster(video.videoId()));
+        String stored = text(video.hlsFile("master.m3u8"));
         String signedToken = video.policy() == PlaybackPolicy.SIGNED ? token : null;
-        send(response, HLS, PlaylistRewriter.master(stored, playbackId, signedToken), video.policy(), 60);
+        send(response, HLS, PlaylistRewriter.master(stored, playbackId, signedToken), video.policy(), video.live() ? 1 : 60);
     }
 
     @GetMapping("/{playbackId}/{rendition}/index.m3u8")
     void media(@PathVariable String playbackId, @PathVariable String rendition,
                @RequestParam(required = false) @Nullable String token, HttpServletResponse response) throws IOException {
         var video = playback.authorize(playbackId, token, "v");
-        String stored = text(StorageKeys.hlsFile(video.videoId(), checkName(rendition) + "/index.m3u8"));
+        String stored = text(video.hlsFile(checkName(rendition) + "/index.m3u8"));
+        // a live playlist slides every segment: caches may keep it for a second at most
         send(response, HLS, PlaylistRewriter.media(stored, video.policy() == PlaybackPolicy.SIGNED ? token : null),
-                video.policy(), 3600);
+                video.policy(), video.live() ? 1 : 3600);
     }
 
     /** The WebVTT playlist of one caption language (a single segment: the whole file). */
@@ -82,7 +83,7 @@ class StreamController {
                  @RequestParam(required = false) @Nullable String token, HttpServletRequest request,
                  HttpServletResponse response) throws IOException {
         var video = playback.authorize(playbackId, token, "v");
-        bytes(request, response, StorageKeys.hlsFile(video.videoId(), checkName(rendition) + "/" + segment),
+        bytes(request, response, video.hlsFile(checkName(rendition) + "/" + segment),
                 "video/mp2t", video.policy(), null);
     }
 

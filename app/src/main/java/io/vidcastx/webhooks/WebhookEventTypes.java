@@ -15,7 +15,15 @@ public final class WebhookEventTypes {
             "video.upload.created",
             "video.upload.asset_created",
             "video.upload.errored",
-            "video.upload.cancelled");
+            "video.upload.cancelled",
+            "video.live_stream.created",
+            "video.live_stream.connected",
+            "video.live_stream.recording",
+            "video.live_stream.active",
+            "video.live_stream.disconnected",
+            "video.live_stream.idle",
+            "video.live_stream.deleted",
+            "video.asset.live_stream_completed");
 
     /** Sent by "Send test event" whatever the endpoint subscribes to. */
     public static final String TEST = "webhook.test";

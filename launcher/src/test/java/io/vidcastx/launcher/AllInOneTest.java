@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import io.vidcastx.VidcastxApplication;
 import io.vidcastx.core.queue.JobWorkers;
 import io.vidcastx.workers.ai.AiWorkerConfiguration;
+import io.vidcastx.workers.live.streams.LiveWorkerConfiguration;
 import io.vidcastx.workers.transcode.TranscodeWorkerConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** The launcher's default role: dashboard and every worker in one JVM on the embedded servers. */
-@SpringBootTest(classes = {VidcastxApplication.class, TranscodeWorkerConfiguration.class, AiWorkerConfiguration.class},
+@SpringBootTest(classes = {VidcastxApplication.class, TranscodeWorkerConfiguration.class, AiWorkerConfiguration.class,
+        LiveWorkerConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AllInOneTest {
 

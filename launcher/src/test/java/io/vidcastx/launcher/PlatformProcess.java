@@ -55,6 +55,7 @@ final class PlatformProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), VidcastxLauncher.class.getName(), "all",
                 "--server.port=" + port,
+                "--vidcastx.live.rtmp-port=0",
                 "--vidcastx.embedded.data-dir=" + dataDir,
                 // The production settings, not the short test timings core's test jar puts on this classpath.
                 "--vidcastx.embedded.ephemeral=false",

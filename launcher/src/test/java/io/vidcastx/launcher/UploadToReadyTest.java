@@ -26,6 +26,7 @@ import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.jooq.tables.records.VideosRecord;
 import io.vidcastx.workers.ai.AiWorkerConfiguration;
+import io.vidcastx.workers.live.streams.LiveWorkerConfiguration;
 import io.vidcastx.workers.transcode.TranscodeWorkerConfiguration;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole path on the embedded servers: a TUS upload becomes a ready (or failed) video. */
-@SpringBootTest(classes = {VidcastxApplication.class, TranscodeWorkerConfiguration.class, AiWorkerConfiguration.class},
+@SpringBootTest(classes = {VidcastxApplication.class, TranscodeWorkerConfiguration.class, AiWorkerConfiguration.class,
+        LiveWorkerConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadToReadyTest {
 

@@ -25,6 +25,20 @@ public final class StorageKeys {
         return "hls/" + videoId + "/";
     }
 
+    /** A live stream's HLS while it is live: one folder per publisher connection (never named after the key). */
+    public static String liveHlsFolder(java.util.UUID liveStreamId, java.util.UUID connectionId) {
+        return liveFolder(liveStreamId) + connectionId + "/";
+    }
+
+    public static String liveFolder(java.util.UUID liveStreamId) {
+        return "live/" + liveStreamId + "/";
+    }
+
+    /** One publisher connection's part of a live session's recording. */
+    public static String liveRecordingPart(java.util.UUID liveSessionId, int part) {
+        return "live-recordings/" + liveSessionId + "/part-" + part + ".mp4";
+    }
+
     public static String hlsMaster(VideoId videoId) {
         return hlsFolder(videoId) + "master.m3u8";
     }
@@ -114,7 +128,7 @@ public final class StorageKeys {
         return prefix;
     }
 
-    private static String validateRelative(String relativePath) {
+    public static String validateRelative(String relativePath) {
         if (relativePath.endsWith("/")) {
             throw new InvalidStorageKeyException(relativePath, "a file path must not end with '/'");
         }

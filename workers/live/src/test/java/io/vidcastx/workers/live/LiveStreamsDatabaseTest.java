@@ -1,0 +1,193 @@
+package io.vidcastx.workers.live;
+
+import static io.vidcastx.db.jooq.Tables.EVENTS;
+import static io.vidcastx.db.jooq.Tables.JOBS;
+import static io.vidcastx.db.jooq.Tables.LIVE_SESSIONS;
+import static io.vidcastx.db.jooq.Tables.LIVE_STREAMS;
+import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.vidcastx.core.crypto.SecretTokens;
+import io.vidcastx.core.media.MediaProbe;
+import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.db.ids.OrganizationId;
+import io.vidcastx.workers.live.streams.LiveWorkerApplication;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * The live worker on the embedded servers with real FFmpeg publishers: keys and limits checked against
+ * PostgreSQL, Mux's events, the reconnect window continuing one session and recording, a dead node's
+ * session ending, and the joined recording handed to the transcode queue as the session's asset.
+ */
+@SpringBootTest(classes = LiveWorkerApplication.class, properties = "vidcastx.live.streams.max-per-organization=2")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class LiveStreamsDatabaseTest {
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    LiveIngestNode node;
+    @Autowired
+    StorageService storage;
+    @Autowired
+    MediaProbe probe;
+
+    private Path dir;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        dir = Files.createTempDirectory("live-db-test-");
+    }
+
+    private OrganizationId organization() {
+        var id = OrganizationId.random();
+        dsl.insertInto(ORGANIZATIONS).set(ORGANIZATIONS.ORGANIZATION_ID, id).set(ORGANIZATIONS.NAME, "Live Test")
+                .set(ORGANIZATIONS.SLUG, "live-" + id).execute();
+        return id;
+    }
+
+    private UUID stream(OrganizationId organization, String key, String status, int windowSeconds) {
+        var id = UUID.randomUUID();
+        dsl.insertInto(LIVE_STREAMS).set(LIVE_STREAMS.LIVE_STREAM_ID, id).set(LIVE_STREAMS.ORGANIZATION_ID, organization)
+                .set(LIVE_STREAMS.STREAM_KEY_HASH, SecretTokens.sha256Hex(key))
+                .set(LIVE_STREAMS.STREAM_KEY_CIPHERTEXT, "sealed elsewhere").set(LIVE_STREAMS.STATUS, status)
+                .set(LIVE_STREAMS.RECORDING_POLICY, "public").set(LIVE_STREAMS.RECONNECT_WINDOW_SECONDS, windowSeconds)
+                .execute();
+        return id;
+    }
+
+    private Publisher publish(String key, int seconds) {
+        return Publisher.start("rtmp://127.0.0.1:" + node.rtmpPort() + "/app/" + key, seconds,
+                dir.resolve(UUID.randomUUID() + ".log"));
+    }
+
+    private List<String> events(UUID stream) {
+        return dsl.select(EVENTS.TYPE).from(EVENTS).where(EVENTS.OBJECT_ID.eq(stream.toString()))
+                .orderBy(EVENTS.CREATED_AT, EVENTS.EVENT_ID).fetch(EVENTS.TYPE);
+    }
+
+    private String status(UUID stream) {
+        return dsl.select(LIVE_STREAMS.STATUS).from(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1();
+    }
+
+    private String refusal(UUID stream) {
+        return dsl.select(LIVE_STREAMS.LAST_REFUSAL).from(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1();
+    }
+
+    @Test
+    void an_encoder_that_reconnects_within_the_window_continues_one_session_whose_joined_recording_is_queued_as_its_asset(
+            CapturedOutput output) throws Exception {
+        var organization = organization();
+        String key = SecretTokens.random(24);
+        var stream = stream(organization, key, "idle", 3);
+
+        try (var first = publish(key, 60)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(stream).equals("active"));
+            assertThat(events(stream)).containsExactlyInAnyOrder("video.live_stream.connected", "video.live_stream.recording",
+                    "video.live_stream.active");
+            // a second encoder on the same key is refused while the first goes on
+            try (var second = publish(key, 5)) {
+                assertThat(second.awaitExit(20)).isNotZero();
+            }
+            assertThat(refusal(stream)).contains("already publishing");
+            assertThat(first.alive()).isTrue();
+            Thread.sleep(3000); // some recording
+            first.kill();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(stream).contains("video.live_stream.disconnected"));
+        assertThat(status(stream)).isEqualTo("active"); // inside the window, the stream stays active
+
+        try (var again = publish(key, 3)) {
+            assertThat(again.awaitExit(30)).as(again.log()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(stream).equals("idle"));
+        assertThat(events(stream)).containsExactlyInAnyOrder("video.live_stream.connected", "video.live_stream.recording",
+                "video.live_stream.active", "video.live_stream.disconnected", "video.live_stream.connected",
+                "video.live_stream.disconnected", "video.live_stream.idle");
+
+        var session = dsl.selectFrom(LIVE_SESSIONS).where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle();
+        assertThat(session.getStatus()).isEqualTo("ended");
+        assertThat(session.getRecordingParts()).isEqualTo(2);
+        var asset = dsl.selectFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(new io.vidcastx.db.ids.VideoId(session.getAssetId())))
+                .fetchSingle();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchExists(EVENTS,
+                EVENTS.TYPE.eq("video.asset.live_stream_completed").and(EVENTS.OBJECT_ID.eq(asset.getVideoId().toString()))));
+        var source = dsl.select(VIDEOS.SOURCE_KEY).from(VIDEOS).where(VIDEOS.VIDEO_ID.eq(asset.getVideoId())).fetchSingle().value1();
+        assertThat(dsl.fetchExists(JOBS, JOBS.QUEUE.eq("video-processing")
+                .and(JOBS.PAYLOAD.cast(String.class).contains(asset.getVideoId().toString())))).isTrue();
+        // both connections' media are in the one recording: about 3 s before the kill and 3 s after
+        Path joined = dir.resolve("joined.mp4");
+        storage.downloadFile(source, joined);
+        assertThat(probe.probe(joined).durationSeconds()).isGreaterThan(5.0);
+        assertThat(output.getAll()).doesNotContain(key);
+    }
+
+    @Test
+    void unknown_and_disabled_keys_and_publishers_past_the_organizations_limit_are_refused_with_the_reason_kept()
+            throws Exception {
+        var organization = organization();
+        try (var unknown = publish("no-such-key-" + UUID.randomUUID(), 5)) {
+            assertThat(unknown.awaitExit(20)).isNotZero();
+        }
+        String disabledKey = SecretTokens.random(24);
+        var disabled = stream(organization, disabledKey, "disabled", 60);
+        try (var refused = publish(disabledKey, 5)) {
+            assertThat(refused.awaitExit(20)).isNotZero();
+        }
+        assertThat(refusal(disabled)).isEqualTo("the live stream is disabled");
+        assertThat(events(disabled)).isEmpty();
+
+        // two streams of the organization are already live on other nodes (limit 2 in this test)
+        for (int i = 0; i < 2; i++) {
+            var busy = stream(organization, SecretTokens.random(24), "active", 60);
+            dsl.insertInto(LIVE_SESSIONS).set(LIVE_SESSIONS.LIVE_SESSION_ID, UUID.randomUUID())
+                    .set(LIVE_SESSIONS.LIVE_STREAM_ID, busy).set(LIVE_SESSIONS.ORGANIZATION_ID, organization)
+                    .set(LIVE_SESSIONS.STATUS, "connected").set(LIVE_SESSIONS.NODE_ID, "other-node")
+                    .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, OffsetDateTime.now().plusMinutes(5)).execute();
+        }
+        String thirdKey = SecretTokens.random(24);
+        var third = stream(organization, thirdKey, "idle", 60);
+        try (var refused = publish(thirdKey, 5)) {
+            assertThat(refused.awaitExit(20)).isNotZero();
+        }
+        assertThat(refusal(third)).contains("limit 2");
+        assertThat(status(third)).isEqualTo("idle");
+    }
+
+    @Test
+    void a_stream_whose_ingest_node_died_goes_idle_after_its_lease_and_window_and_its_empty_asset_fails() {
+        var organization = organization();
+        var stream = stream(organization, SecretTokens.random(24), "active", 1);
+        var asset = io.vidcastx.db.ids.VideoId.random();
+        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, asset).set(VIDEOS.ORGANIZATION_ID, organization)
+                .set(VIDEOS.TITLE, "Live").set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString()).execute();
+        dsl.insertInto(LIVE_SESSIONS).set(LIVE_SESSIONS.LIVE_SESSION_ID, UUID.randomUUID())
+                .set(LIVE_SESSIONS.LIVE_STREAM_ID, stream).set(LIVE_SESSIONS.ORGANIZATION_ID, organization)
+                .set(LIVE_SESSIONS.STATUS, "connected").set(LIVE_SESSIONS.NODE_ID, "dead-node")
+                .set(LIVE_SESSIONS.ASSET_ID, asset.value())
+                .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, OffsetDateTime.now().plusSeconds(1)).execute();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(stream).equals("idle"));
+        assertThat(events(stream)).containsExactlyInAnyOrder("video.live_stream.disconnected", "video.live_stream.idle");
+        await().atMost(Duration.ofSeconds(5)).until(() -> dsl.select(VIDEOS.STATUS).from(VIDEOS)
+                .where(VIDEOS.VIDEO_ID.eq(asset)).fetchSingle().value1().equals("failed"));
+    }
+}
