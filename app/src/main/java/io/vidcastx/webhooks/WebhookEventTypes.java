@@ -15,7 +15,8 @@ public final class WebhookEventTypes {
             "video.upload.created",
             "video.upload.asset_created",
             "video.upload.errored",
-            "video.upload.cancelled");
+            "video.upload.cancelled",
+            "organization.usage.threshold");
 
     /** Sent by "Send test event" whatever the endpoint subscribes to. */
     public static final String TEST = "webhook.test";
