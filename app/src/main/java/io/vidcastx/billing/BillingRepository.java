@@ -46,8 +46,15 @@ interface BillingRepository {
      */
     int sampleStorage(String sourceKey, double hours, long lockKey);
 
-    /** Remembers what is to be reported for a period (a later report of the same period replaces it). */
+    /** Remembers the total of a closed period to report; a period already saved keeps its first total. */
     void saveReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, double quantity);
+
+    record PendingReport(OrganizationId organizationId, String stripeCustomerId, LocalDate periodStart,
+                         UsageMetric metric, double quantity) {
+    }
+
+    /** Saved totals not yet accepted by Stripe, for organizations with a Stripe customer. */
+    List<PendingReport> unreported(int limit);
 
     void markReported(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric);
 }

@@ -160,9 +160,19 @@ class JooqBillingRepository implements BillingRepository {
                 .set(USAGE_REPORTS.PERIOD_START, periodStart)
                 .set(USAGE_REPORTS.METRIC, metric.dbValue())
                 .set(USAGE_REPORTS.QUANTITY, quantity)
-                .onConflict(USAGE_REPORTS.ORGANIZATION_ID, USAGE_REPORTS.PERIOD_START, USAGE_REPORTS.METRIC)
-                .doUpdate().set(USAGE_REPORTS.QUANTITY, quantity).set(USAGE_REPORTS.REPORTED_AT, (OffsetDateTime) null)
+                .onConflictDoNothing()
                 .execute();
+    }
+
+    @Override
+    public List<PendingReport> unreported(int limit) {
+        return dsl.select(USAGE_REPORTS.ORGANIZATION_ID, BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, USAGE_REPORTS.PERIOD_START,
+                        USAGE_REPORTS.METRIC, USAGE_REPORTS.QUANTITY)
+                .from(USAGE_REPORTS).join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
+                .where(USAGE_REPORTS.REPORTED_AT.isNull().and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull()))
+                .orderBy(USAGE_REPORTS.PERIOD_START, USAGE_REPORTS.ORGANIZATION_ID, USAGE_REPORTS.METRIC)
+                .limit(limit)
+                .fetch(r -> new PendingReport(r.value1(), r.value2(), r.value3(), UsageMetric.fromDb(r.value4()), r.value5()));
     }
 
     @Override
