@@ -33,8 +33,9 @@ final class StripeStub {
         }
 
         String header(String name) {
-            var values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.getFirst();
+            // The JDK server normalizes header names (Idempotency-key): compare without case.
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 

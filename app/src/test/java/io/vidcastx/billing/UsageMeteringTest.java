@@ -109,8 +109,8 @@ class UsageMeteringTest extends BillingTestSupport {
         var events = dsl.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(organization)
                 .and(EVENTS.TYPE.eq("organization.usage.threshold"))).orderBy(EVENTS.CREATED_AT).fetch();
         assertThat(events).hasSize(2);
-        assertThat(events.get(0).getData().data()).contains("\"threshold_percent\":80", "\"metric\":\"encoding_minutes\"");
-        assertThat(events.get(1).getData().data()).contains("\"threshold_percent\":100", "\"hard_limit\":true");
+        assertThat(events.get(0).getData().data()).contains("\"threshold_percent\": 80", "\"metric\": \"encoding_minutes\"");
+        assertThat(events.get(1).getData().data()).contains("\"threshold_percent\": 100", "\"hard_limit\": true");
     }
 
     @Test

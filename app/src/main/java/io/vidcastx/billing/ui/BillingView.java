@@ -162,7 +162,8 @@ final class BillingView extends VerticalLayout implements BeforeEnterObserver {
             }
             for (Map.Entry<io.vidcastx.core.usage.UsageMetric, Double> included : plan.included().entrySet()) {
                 card.add(new Div(new Span(UsageBar.amount(included.getValue()) + " " + included.getKey().unit() + " "
-                        + included.getKey().label().toLowerCase(Locale.ROOT)
+                        + (included.getKey().label().startsWith("AI") ? included.getKey().label()
+                                : included.getKey().label().toLowerCase(Locale.ROOT))
                         + (plan.hardLimits().contains(included.getKey()) ? " (hard limit)" : ""))));
             }
             if (i == current) {
