@@ -56,5 +56,8 @@ interface BillingRepository {
     /** Saved totals not yet accepted by Stripe, for organizations with a Stripe customer. */
     List<PendingReport> unreported(int limit);
 
+    /** The average (else peak) bitrate of a video's rendition, in bits per second. */
+    Optional<Long> renditionBitrate(io.vidcastx.db.ids.VideoId videoId, String rendition);
+
     void markReported(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric);
 }

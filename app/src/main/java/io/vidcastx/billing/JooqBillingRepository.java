@@ -176,6 +176,14 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
+    public Optional<Long> renditionBitrate(io.vidcastx.db.ids.VideoId videoId, String rendition) {
+        var renditions = io.vidcastx.db.jooq.Tables.RENDITIONS;
+        return dsl.select(DSL.coalesce(renditions.AVERAGE_BANDWIDTH_BPS, renditions.BANDWIDTH_BPS))
+                .from(renditions).where(renditions.VIDEO_ID.eq(videoId).and(renditions.NAME.eq(rendition)))
+                .limit(1).fetchOptional(r -> r.value1() == null ? null : r.value1().longValue());
+    }
+
+    @Override
     public void markReported(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric) {
         dsl.update(USAGE_REPORTS).set(USAGE_REPORTS.REPORTED_AT, DSL.currentOffsetDateTime())
                 .where(USAGE_REPORTS.ORGANIZATION_ID.eq(organizationId).and(USAGE_REPORTS.PERIOD_START.eq(periodStart))

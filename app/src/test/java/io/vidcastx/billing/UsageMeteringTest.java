@@ -33,6 +33,10 @@ class UsageMeteringTest extends BillingTestSupport {
     JsonMapper json;
     @LocalServerPort
     int port;
+    @Autowired
+    DeliveryMeter delivery;
+    @Autowired
+    io.vidcastx.core.storage.StorageService storage;
 
     /** An hour long past, so the real hourly schedule never samples the same key. */
     private static OffsetDateTime hour(int h) {
@@ -80,6 +84,33 @@ class UsageMeteringTest extends BillingTestSupport {
             }
         }
         assertThat(sampler.sample(hour(2))).isPositive();
+    }
+
+    @Test
+    void served_segment_bytes_become_delivery_minutes_at_the_rendition_bitrate() throws Exception {
+        var organization = TestData.organization(dsl, "Delivery meter");
+        var video = TestData.readyVideo(dsl, organization, "Watched");
+        var renditions = io.vidcastx.db.jooq.Tables.RENDITIONS;
+        dsl.insertInto(renditions).set(renditions.RENDITION_ID, io.vidcastx.db.ids.RenditionId.random())
+                .set(renditions.VIDEO_ID, video).set(renditions.ORGANIZATION_ID, organization).set(renditions.NAME, "360p")
+                .set(renditions.KIND, "video").set(renditions.BANDWIDTH_BPS, 1_000_000)
+                .set(renditions.AVERAGE_BANDWIDTH_BPS, 800_000).set(renditions.PLAYLIST_KEY, "x").execute();
+        storage.uploadFile(io.vidcastx.core.storage.StorageKeys.hlsFile(video, "360p/segment_000.ts"), new byte[600_000],
+                "video/mp2t");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var segment = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/stream/"
+                + TestData.playbackId(video) + "/360p/segment_000.ts")).build();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.send(segment, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body()).hasSize(600_000);
+        }
+        delivery.flush();
+
+        // 2 × 600,000 bytes × 8 / 800,000 bit/s = 12 s = 0.2 min
+        assertThat(used(organization, UsageMetric.DELIVERY_MINUTES)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        delivery.flush();
+        assertThat(used(organization, UsageMetric.DELIVERY_MINUTES)).as("counted once").isCloseTo(0.2,
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
