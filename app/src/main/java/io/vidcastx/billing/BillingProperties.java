@@ -41,8 +41,8 @@ public record BillingProperties(Map<String, Plan> plans, String defaultPlan, Dur
                        Map<UsageMetric, Double> included, Set<UsageMetric> hardLimits) {
 
         public Plan {
-            included = included == null ? Map.of() : new EnumMap<>(included.isEmpty()
-                    ? Map.<UsageMetric, Double>of(UsageMetric.ENCODING_MINUTES, Double.POSITIVE_INFINITY) : included);
+            // EnumMap's copy constructor refuses an empty plain map.
+            included = included == null || included.isEmpty() ? Map.of() : new EnumMap<>(included);
             hardLimits = hardLimits == null ? Set.of() : Set.copyOf(hardLimits);
         }
 
