@@ -100,6 +100,7 @@ public final class BillingBenchmark {
         } finally {
             context.close();
         }
+        System.exit(0); // the embedded servers' threads would otherwise keep the JVM (and the build lock) alive
     }
 
     private static void markReady(DSLContext dsl, VideoId video) {
