@@ -44,6 +44,15 @@ function forgetUnfinished(name, size) {
   localStorage.setItem(PREVIOUS_KEY, JSON.stringify(list));
 }
 
+/** The words of a 402 quota_exceeded answer (the same the dashboard shows above the upload area). */
+function quotaMessage(body) {
+  try {
+    return JSON.parse(body).error.messages.join(' ');
+  } catch (e) {
+    return 'A hard limit of your plan is used up: upgrade it in Settings › Billing.';
+  }
+}
+
 /** Human-readable reason from a tus-js-client error (the server's text body where there is one). */
 function explain(error) {
   const response = error.originalResponse;
@@ -51,6 +60,7 @@ function explain(error) {
     const status = response.getStatus();
     const body = (response.getBody() || '').trim();
     if (status === 413) return body || 'The file is larger than your organization allows.';
+    if (status === 402) return quotaMessage(body);
     if (status === 401) return 'Your session has ended: sign in again to upload.';
     if (body) return body;
     return `The server refused the upload (HTTP ${status}).`;

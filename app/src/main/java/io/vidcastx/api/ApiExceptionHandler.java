@@ -48,6 +48,13 @@ class ApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
 
+    /** A hard limit of the plan is used up: 402, with every limit that stops it and where to upgrade. */
+    @ExceptionHandler(io.vidcastx.billing.QuotaExceededException.class)
+    ResponseEntity<Map<String, Object>> quota(io.vidcastx.billing.QuotaExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", Map.of("type", "quota_exceeded", "messages", e.messages())));
+    }
+
     /** The content type is set, not negotiated: an error is JSON even for a client that asked for video/mp4. */
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", Map.of("type", type, "messages", List.of(message))));

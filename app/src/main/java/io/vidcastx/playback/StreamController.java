@@ -33,8 +33,10 @@ class StreamController {
 
     private final PlaybackService playback;
     private final StorageService storage;
+    private final io.vidcastx.billing.DeliveryMeter delivery;
 
-    StreamController(PlaybackService playback, StorageService storage) {
+    StreamController(PlaybackService playback, StorageService storage, io.vidcastx.billing.DeliveryMeter delivery) {
+        this.delivery = delivery;
         this.playback = playback;
         this.storage = storage;
     }
@@ -83,8 +85,9 @@ class StreamController {
                  @RequestParam(required = false) @Nullable String token, HttpServletRequest request,
                  HttpServletResponse response) throws IOException {
         var video = playback.authorize(playbackId, token, "v");
-        bytes(request, response, video.hlsFile(checkName(rendition) + "/" + segment),
+        long served = bytes(request, response, video.hlsFile(checkName(rendition) + "/" + segment),
                 "video/mp2t", video.policy(), null);
+        delivery.segmentServed(video.organizationId(), video.videoId(), rendition, served);
     }
 
     @GetMapping("/{playbackId}/highest.mp4")
@@ -119,7 +122,8 @@ class StreamController {
     }
 
     /** One storage request per response: the object's size and ETag come with its bytes. */
-    private void bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
+    /** @return the bytes sent */
+    private long bytes(HttpServletRequest request, HttpServletResponse response, String key, String contentType,
                        PlaybackPolicy policy, @Nullable String download) throws IOException {
         String rangeHeader = request.getHeader("Range");
         StorageService.OpenedObject object;
@@ -156,7 +160,7 @@ class StreamController {
                 response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + object.totalSize());
                 response.setContentLengthLong(served.length());
             }
-            in.transferTo(response.getOutputStream());
+            return in.transferTo(response.getOutputStream());
         }
     }
 

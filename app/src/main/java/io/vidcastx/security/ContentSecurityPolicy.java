@@ -14,7 +14,7 @@ public final class ContentSecurityPolicy {
 
     /** Paths that answer JSON (or take upload bytes): nothing in them may run or be framed. */
     static final List<String> API_PREFIXES = List.of("/video/v1/", "/system/v1/", "/data/v1/", "/uploads/",
-            "/openapi.json", "/actuator/");
+            "/openapi.json", "/actuator/", "/webhooks/");
 
     /**
      * Vaadin's client needs inline bootstrap scripts and {@code eval} ({@code executeJs} runs through

@@ -103,6 +103,21 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Stripe's webhook: no session, no cookie, no CSRF token; the Stripe-Signature header is the
+     * authentication, checked by the billing feature (a bad one gets 400 and changes nothing).
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain stripeWebhookSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/stripe")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(4)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.billing.UsageService;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
@@ -50,11 +51,14 @@ public class UploadService {
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final UploadProperties properties;
+    private final UsageService usage;
 
     private final Counter receivedBytes;
 
     UploadService(UploadRepository uploads, StorageService storage, UploadIngest ingest, EventRecorder events,
-                  TransactionTemplate transactions, UploadProperties properties, MeterRegistry meters) {
+                  TransactionTemplate transactions, UploadProperties properties, MeterRegistry meters,
+                  UsageService usage) {
+        this.usage = usage;
         this.receivedBytes = Counter.builder("vidcastx.uploads.received").baseUnit("bytes")
                 .description("Upload bytes stored (TUS and direct uploads)").register(meters);
         this.uploads = uploads;
@@ -86,6 +90,8 @@ public class UploadService {
     public Upload create(Caller caller, NewUpload request) {
         caller.require(Role.MEMBER, "upload videos");
         var organizationId = caller.organizationId();
+        // A used-up hard limit refuses new uploads only: uploads already started may finish.
+        usage.requireWithinHardLimits(organizationId, "upload videos");
         long limit = maxSize(organizationId);
         if (request.totalLength() != null) {
             if (request.totalLength() < 0) {

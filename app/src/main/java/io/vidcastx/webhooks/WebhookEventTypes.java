@@ -23,7 +23,8 @@ public final class WebhookEventTypes {
             "video.live_stream.disconnected",
             "video.live_stream.idle",
             "video.live_stream.deleted",
-            "video.asset.live_stream_completed");
+            "video.asset.live_stream_completed",
+            "organization.usage.threshold");
 
     /** Sent by "Send test event" whatever the endpoint subscribes to. */
     public static final String TEST = "webhook.test";

@@ -26,7 +26,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 final class HomeView extends VerticalLayout {
 
-    HomeView(VideoService videos, CallerResolver callers) {
+    HomeView(VideoService videos, CallerResolver callers, io.vidcastx.billing.UsageService usage) {
         var caller = callers.signedIn();
         HomeStats stats = videos.homeStats(caller);
         addClassName("home-view");
@@ -43,8 +43,7 @@ final class HomeView extends VerticalLayout {
                 card("Videos", String.valueOf(stats.total()), stats.byStatus().get(VideoStatus.READY) + " ready · "
                         + stats.byStatus().get(VideoStatus.PROCESSING) + " processing · "
                         + stats.byStatus().get(VideoStatus.FAILED) + " failed"),
-                card("Encoding this month", String.format(Locale.ROOT, "%.1f min", stats.encodingMinutes()),
-                        "minutes of video transcoded"),
+                io.vidcastx.billing.ui.EncodingCard.of(usage.usage(caller)),
                 card("Views today", "0", "no views recorded: analytics is not built yet"));
         cards.addClassName("stat-cards");
         add(cards, new H3("Recent videos"));

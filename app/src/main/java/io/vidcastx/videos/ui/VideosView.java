@@ -59,6 +59,7 @@ final class VideosView extends VerticalLayout {
     private final CallerResolver callers;
     private final DashboardPlaybackTokens dashboardTokens;
     final UploadArea uploadArea;
+    final io.vidcastx.billing.ui.QuotaNotice quotaNotice;
     final Grid<VideoListItem> grid = new Grid<>(VideoListItem.class, false);
     final Tabs tabs = new Tabs();
     final Map<Tab, VideoStatus> tabStatus = new java.util.LinkedHashMap<>();
@@ -69,7 +70,7 @@ final class VideosView extends VerticalLayout {
     private Map<VideoStatus, Integer> counts = Map.of();
 
     VideosView(VideoService videos, UploadService uploads, CallerResolver callers, VideoStatusBroadcaster broadcaster,
-               DashboardPlaybackTokens dashboardTokens) {
+               DashboardPlaybackTokens dashboardTokens, io.vidcastx.billing.UsageService usage) {
         this.videos = videos;
         this.dashboardTokens = dashboardTokens;
         this.broadcaster = broadcaster;
@@ -107,7 +108,10 @@ final class VideosView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(Alignment.CENTER);
         toolbar.expand(tabs);
-        add(uploadArea, toolbar, grid);
+        // A used-up hard limit: the same words as the API's 402, and a link to upgrade.
+        quotaNotice = new io.vidcastx.billing.ui.QuotaNotice(usage, caller.organizationId());
+        quotaNotice.setVisible(quotaNotice.isVisible() && caller.may(Role.MEMBER));
+        add(quotaNotice, uploadArea, toolbar, grid);
         setSizeFull();
         refresh();
     }

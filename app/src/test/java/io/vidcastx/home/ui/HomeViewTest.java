@@ -36,7 +36,7 @@ class HomeViewTest extends AppTestSupport {
 
         assertThat(_find(H2.class).stream().map(H2::getText)).contains("Upload your first video");
         assertThat(cards()).containsExactly("Storage used0 Bsources and renditions",
-                "Videos00 ready · 0 processing · 0 failed", "Encoding this month0.0 minminutes of video transcoded",
+                "Videos00 ready · 0 processing · 0 failed", "Encoding this period0 / 60 min0% of the Free plan · Billing",
                 "Views today0no views recorded: analytics is not built yet");
     }
 
@@ -54,12 +54,20 @@ class HomeViewTest extends AppTestSupport {
         dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, VideoId.random()).set(VIDEOS.ORGANIZATION_ID, organization)
                 .set(VIDEOS.TITLE, "Broken").set(VIDEOS.STATUS, "failed")
                 .set(VIDEOS.PLAYBACK_ID, UUID.randomUUID().toString().replace("-", "")).execute();
-        startUi();
-        UI.getCurrent().navigate("");
+        // Encoding minutes are what the transcodes metered (billing), against the plan's included minutes.
+        var usage = io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
+        context.getBean(io.vidcastx.core.usage.UsageMeter.class).record(organization,
+                io.vidcastx.core.usage.UsageMetric.ENCODING_MINUTES, "test:home", 3.0);
+        try {
+            startUi();
+            UI.getCurrent().navigate("");
+        } finally {
+            dsl.deleteFrom(usage).where(usage.SOURCE_KEY.eq("test:home")).execute();
+        }
 
         assertThat(_find(H2.class).stream().map(H2::getText)).doesNotContain("Upload your first video");
         assertThat(cards()).containsExactly("Storage used4.0 MBsources and renditions",
-                "Videos32 ready · 0 processing · 1 failed", "Encoding this month3.0 minminutes of video transcoded",
+                "Videos32 ready · 0 processing · 1 failed", "Encoding this period3 / 60 min5% of the Free plan · Billing",
                 "Views today0no views recorded: analytics is not built yet");
     }
 }

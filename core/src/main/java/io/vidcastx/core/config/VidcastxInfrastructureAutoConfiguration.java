@@ -19,6 +19,7 @@ import io.vidcastx.core.redis.RedisConfiguration;
 import io.vidcastx.core.redis.RedisProperties;
 import io.vidcastx.core.storage.StorageConfiguration;
 import io.vidcastx.core.storage.StorageProperties;
+import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.core.videos.VideoStatusPublisher;
 import io.vidcastx.core.webhooks.WebhookFanOut;
 import io.vidcastx.core.webhooks.WebhookPayloads;
@@ -49,6 +50,11 @@ public class VidcastxInfrastructureAutoConfiguration {
     @Bean
     public EventRecorder eventRecorder(DSLContext dsl, JsonMapper json, WebhookFanOut webhooks) {
         return new EventRecorder(dsl, json, webhooks);
+    }
+
+    @Bean
+    public UsageMeter usageMeter(DSLContext dsl) {
+        return new UsageMeter(dsl);
     }
 
     @Bean

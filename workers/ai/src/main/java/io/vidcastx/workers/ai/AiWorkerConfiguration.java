@@ -3,6 +3,7 @@ package io.vidcastx.workers.ai;
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.queue.JobWorkers;
@@ -37,9 +38,9 @@ public class AiWorkerConfiguration {
                                               MediaProcessRunner runner, AiVideoRepository videos,
                                               TranscriptStore transcripts, StorageService storage, EventRecorder events,
                                               TransactionTemplate transactions, AiProperties settings,
-                                              MpegTsClock clock) {
+                                              MpegTsClock clock, UsageMeter usage) {
         return new TranscribeJobHandler(recognizer, new AudioExtraction(binaries, runner, settings), clock, videos,
-                transcripts, storage, events, transactions, settings);
+                transcripts, storage, events, transactions, settings, usage);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.ScratchDirectories;
 import io.vidcastx.core.queue.AIJobData;
@@ -51,10 +53,13 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final AiProperties settings;
+    private final UsageMeter usage;
 
     TranscribeJobHandler(SpeechRecognizer recognizer, AudioExtraction extraction, MpegTsClock clock,
                          AiVideoRepository videos, TranscriptStore transcripts, StorageService storage,
-                         EventRecorder events, TransactionTemplate transactions, AiProperties settings) {
+                         EventRecorder events, TransactionTemplate transactions, AiProperties settings,
+                         UsageMeter usage) {
+        this.usage = usage;
         this.recognizer = recognizer;
         this.extraction = extraction;
         this.clock = clock;
@@ -117,6 +122,9 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
                     return;
                 }
                 transcripts.publish(stored.get());
+                // AI minutes: the video's length, once per job (a redelivered job has the same id).
+                usage.record(video.organizationId(), UsageMetric.AI_MINUTES, "transcribe:" + context.jobId(),
+                        java.util.Objects.requireNonNullElse(video.durationSeconds(), 0.0) / 60.0);
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
                         stored.get().muxTrack());
             });

@@ -241,6 +241,11 @@ class AiWorkerTest {
         assertThat(after.edited()).isTrue();
         assertThat(transcripts.cues(organization, after.id())).isEqualTo(edited);
         assertThat(trackEvents(id)).as("the track was made once").isEqualTo(1);
+        var usage = io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
+        assertThat(dsl.select(usage.QUANTITY).from(usage).where(usage.METRIC.eq("ai_minutes")
+                .and(usage.SOURCE_KEY.eq("transcribe:" + job))).fetch(usage.QUANTITY))
+                .as("AI minutes metered once for the job").singleElement()
+                .satisfies(minutes -> assertThat(minutes).isCloseTo(4 / 60.0, org.assertj.core.data.Offset.offset(0.01)));
 
         // A transcription asked for after the edit replaces it, as the dashboard warns.
         assertThat(finished(transcribe(id, null)).getStatus()).isEqualTo("completed");

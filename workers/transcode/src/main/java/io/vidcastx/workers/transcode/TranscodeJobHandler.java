@@ -22,6 +22,8 @@ import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.core.videos.AssetPayload;
 import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.core.videos.VideoStatusMessage;
@@ -50,11 +52,14 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
     private final VideoStatusPublisher progressPublisher;
     private final JobQueue queue;
     private final MeterRegistry meters;
+    private final UsageMeter usage;
 
     TranscodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos, EventRecorder events,
                         TransactionTemplate transactions, TranscodeProperties settings,
-                        VideoStatusPublisher progressPublisher, JobQueue queue, MeterRegistry meters) {
+                        VideoStatusPublisher progressPublisher, JobQueue queue, MeterRegistry meters,
+                        UsageMeter usage) {
         this.meters = meters;
+        this.usage = usage;
         this.transcoder = transcoder;
         this.videos = videos;
         this.events = events;
@@ -105,6 +110,10 @@ class TranscodeJobHandler implements JobHandler<TranscodeJobData> {
                 if (!videos.markReady(video.id(), video.organizationId(), result.renditions(), result.outputBytes())) {
                     return false;
                 }
+                // Keyed by the video: a second delivery of this job (or a race of two) meters nothing more.
+                usage.record(video.organizationId(), UsageMetric.ENCODING_MINUTES, "transcode:" + video.id(),
+                        UsageMeter.encodingMinutes(java.util.Objects.requireNonNullElse(result.media().durationSeconds(), 0.0),
+                                result.renditions().stream().map(TranscodeVideoRepository.StoredRendition::height).toList()));
                 events.record(video.organizationId(), "video.asset.ready", "asset", video.id().toString(),
                         assetData(video, VideoStatus.READY, result.media(), result.renditions(), null));
                 if (settings.transcribeWhenReady() && result.media().hasAudio()) {

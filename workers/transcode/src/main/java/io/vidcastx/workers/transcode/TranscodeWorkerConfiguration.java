@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import io.vidcastx.core.events.EventRecorder;
+import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProbe;
 import io.vidcastx.core.media.MediaProcessRunner;
@@ -39,9 +40,9 @@ public class TranscodeWorkerConfiguration {
     TranscodeJobHandler transcodeJobHandler(VideoTranscoder transcoder, TranscodeVideoRepository videos,
                                             EventRecorder events, TransactionTemplate transactions,
                                             TranscodeProperties settings, VideoStatusPublisher publisher,
-                                            JobQueue queue, ObjectProvider<MeterRegistry> meters) {
+                                            JobQueue queue, ObjectProvider<MeterRegistry> meters, UsageMeter usage) {
         return new TranscodeJobHandler(transcoder, videos, events, transactions, settings, publisher, queue,
-                meters.getIfAvailable(() -> Metrics.globalRegistry));
+                meters.getIfAvailable(() -> Metrics.globalRegistry), usage);
     }
 
     @Bean

@@ -170,6 +170,32 @@ class TranscodeWorkerTest {
     }
 
     @Test
+    void a_transcode_meters_its_encoding_minutes_once_even_when_the_job_is_delivered_twice() throws Exception {
+        VideoId id = submit(sources.video("metered.mp4", 640, 360, 3, false));
+        assertThat(awaitFinished(id).getStatus()).isEqualTo("ready");
+        var heights = dsl.select(RENDITIONS.HEIGHT).from(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id))
+                .fetch(r -> r.value1() == null ? 0 : r.value1());
+        double expected = io.vidcastx.core.usage.UsageMeter.encodingMinutes(video(id).getDurationSeconds(), heights);
+        assertThat(expected).isGreaterThan(0);
+        assertThat(encodingMinutes(id)).containsExactly(expected);
+
+        // A second delivery that got past the "already ready" check (two workers racing on one job).
+        dsl.update(VIDEOS).set(VIDEOS.STATUS, "processing").where(VIDEOS.VIDEO_ID.eq(id)).execute();
+        transactions.executeWithoutResult(status ->
+                queue.enqueue(Queues.VIDEO_PROCESSING, new TranscodeJobData(id, StorageKeys.rawSource(id))));
+        assertThat(awaitFinished(id).getStatus()).isEqualTo("ready");
+
+        assertThat(encodingMinutes(id)).as("metered exactly once").containsExactly(expected);
+    }
+
+    private List<Double> encodingMinutes(VideoId id) {
+        var usage = io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
+        return dsl.select(usage.QUANTITY).from(usage).where(usage.ORGANIZATION_ID.eq(organization)
+                        .and(usage.METRIC.eq("encoding_minutes")).and(usage.SOURCE_KEY.eq("transcode:" + id)))
+                .fetch(usage.QUANTITY);
+    }
+
+    @Test
     void the_thumbnail_decodes_and_shows_the_frame_at_two_seconds() throws Exception {
         Path source = sources.video("thumb-source.mp4", 640, 360, 5, false);
         VideoId id = submit(source);
