@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.vidcastx.accounts.Role;
+import io.vidcastx.billing.UsageService;
 import io.vidcastx.core.crypto.SecretTokens;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.security.Caller;
@@ -33,21 +34,26 @@ public class LiveStreamService {
     private final LiveStreamRepository streams;
     private final LiveStreamKeyCipher cipher;
     private final EventRecorder events;
+    private final UsageService usage;
 
-    LiveStreamService(LiveStreamRepository streams, LiveStreamKeyCipher cipher, EventRecorder events) {
+    LiveStreamService(LiveStreamRepository streams, LiveStreamKeyCipher cipher, EventRecorder events, UsageService usage) {
         this.streams = streams;
         this.cipher = cipher;
         this.events = events;
+        this.usage = usage;
     }
 
     /**
      * @param playbackPolicies one playback ID is created with each policy
      * @param recordingPolicy policy of the recordings' assets, or null to keep no recordings
+     * @throws io.vidcastx.billing.QuotaExceededException when a hard limit of the plan is used up
      */
     @Transactional
     public LiveStream create(Caller caller, List<String> playbackPolicies, @Nullable String recordingPolicy,
                              int reconnectWindowSeconds) {
         caller.require(Role.MEMBER, "create live streams");
+        // A used-up hard limit refuses new streams (402), as it refuses uploads; existing ones keep working.
+        usage.requireWithinHardLimits(caller.organizationId(), "start live streams");
         playbackPolicies.forEach(LiveStreamService::checkPolicy);
         checkPolicy(recordingPolicy);
         if (reconnectWindowSeconds < 0 || reconnectWindowSeconds > MAX_RECONNECT_WINDOW_SECONDS) {

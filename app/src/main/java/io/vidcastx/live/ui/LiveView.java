@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.billing.QuotaExceededException;
 import io.vidcastx.live.LiveStream;
 import io.vidcastx.live.LiveStreamService;
 import io.vidcastx.security.CallerResolver;
@@ -76,14 +77,25 @@ final class LiveView extends VerticalLayout {
         policy.setItemLabelGenerator(p -> p.equals("public") ? "Public: anyone with the link" : "Signed: needs a token");
         policy.setValue("public");
         var record = new Checkbox("Keep each broadcast as a video", true);
+        var quotaRefusal = new Paragraph();
+        quotaRefusal.addClassName("quota-refusal");
+        quotaRefusal.getElement().setAttribute("role", "alert");
+        quotaRefusal.setVisible(false);
         var save = new Button("Create", click -> {
-            var created = streams.create(callers.signedIn(), java.util.List.of(policy.getValue()),
-                    record.getValue() ? policy.getValue() : null, LiveStreamService.DEFAULT_RECONNECT_WINDOW_SECONDS);
+            LiveStream created;
+            try {
+                created = streams.create(callers.signedIn(), java.util.List.of(policy.getValue()),
+                        record.getValue() ? policy.getValue() : null, LiveStreamService.DEFAULT_RECONNECT_WINDOW_SECONDS);
+            } catch (QuotaExceededException e) {
+                quotaRefusal.setText(String.join(" ", e.messages()));
+                quotaRefusal.setVisible(true);
+                return;
+            }
             dialog.close();
             UI.getCurrent().navigate(LiveStreamView.class, created.id().toString());
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(policy, record));
+        dialog.add(new VerticalLayout(policy, record, quotaRefusal));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
     }
