@@ -78,8 +78,8 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         List<Object> binds = new ArrayList<>(views.size() * 23);
         for (int i = 0; i < views.size(); i++) {
             var v = views.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            binds.addAll(java.util.Arrays.asList(v.viewDay(), v.viewId(), v.organization().value(), v.videoRef(), v.videoTitle(),
+            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?::timestamptz,?::timestamptz,?,?,?,?,?,?,?,?)");
+            binds.addAll(java.util.Arrays.asList(v.viewDay().toString(), v.viewId(), v.organization().value(), v.videoRef(), v.videoTitle(),
                     v.viewerId(), v.country(), v.region(), v.city(), v.deviceClass(), v.os(), v.browser(), v.browserVersion(),
                     utc(v.startedAt()), utc(v.lastEventAt()), v.watchTimeMs(), v.playingTimeMs(), v.startupTimeMs(),
                     v.rebufferMs(), v.rebufferCount(), v.errorCode(), v.errorMessage(), v.ended()));
@@ -107,30 +107,30 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         List<Object> binds = new ArrayList<>(events.size() * 6);
         for (int i = 0; i < events.size(); i++) {
             var e = events.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?)");
-            binds.addAll(java.util.Arrays.asList(e.viewDay(), e.viewId(), e.organization().value(), e.event(),
+            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?::timestamptz,?)");
+            binds.addAll(java.util.Arrays.asList(e.viewDay().toString(), e.viewId(), e.organization().value(), e.event(),
                     utc(e.receivedAt()), e.playheadMs()));
         }
         dsl.execute(sql.toString(), binds.toArray());
     }
 
     private void rollUpHour(OrganizationId organization, Instant hour, LocalDate day) {
-        dsl.execute("delete from analytics_hourly where organization_id = ? and bucket = ?", organization.value(), utc(hour));
+        dsl.execute("delete from analytics_hourly where organization_id = ? and bucket = ?::timestamptz", organization.value(), utc(hour));
         dsl.execute("insert into analytics_hourly (organization_id, bucket, " + DIMENSIONS + ", views, unique_viewers, watch_time_ms,"
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
-                + " select organization_id, ?, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
-                + " where organization_id = ? and view_day = ? and started_at >= ? and started_at < ?"
+                + " select organization_id, ?::timestamptz, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
+                + " where organization_id = ? and view_day = ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz"
                 + " group by organization_id, " + DIMENSIONS,
-                utc(hour), organization.value(), day, utc(hour), utc(hour.plus(Duration.ofHours(1))));
+                utc(hour), organization.value(), day.toString(), utc(hour), utc(hour.plus(Duration.ofHours(1))));
     }
 
     private void rollUpDay(OrganizationId organization, LocalDate day) {
-        dsl.execute("delete from analytics_daily where organization_id = ? and bucket = ?", organization.value(), day);
+        dsl.execute("delete from analytics_daily where organization_id = ? and bucket = ?::date", organization.value(), day.toString());
         dsl.execute("insert into analytics_daily (organization_id, bucket, " + DIMENSIONS + ", views, unique_viewers, watch_time_ms,"
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
                 + " select organization_id, view_day, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
-                + " where organization_id = ? and view_day = ? group by organization_id, view_day, " + DIMENSIONS,
-                organization.value(), day);
+                + " where organization_id = ? and view_day = ?::date group by organization_id, view_day, " + DIMENSIONS,
+                organization.value(), day.toString());
     }
 
     @Override
@@ -159,7 +159,7 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     }
 
     @Override
-    public @Nullable AnalyticsData.Percentiles startupPercentiles(AnalyticsQuery query) {
+    public AnalyticsData.@Nullable Percentiles startupPercentiles(AnalyticsQuery query) {
         var binds = new ArrayList<Object>();
         String where = rawWhere(query, binds) + " and startup_time_ms is not null";
         var row = dsl.fetchOne("select percentile_cont(0.5) within group (order by startup_time_ms),"
@@ -216,8 +216,8 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     }
 
     private static String rawWhere(AnalyticsQuery query, List<Object> binds) {
-        var sql = new StringBuilder("organization_id = ? and view_day between ? and ? and started_at >= ? and started_at < ?");
-        binds.addAll(List.of(query.organization().value(), day(query.from()), day(query.to()), utc(query.from()), utc(query.to())));
+        var sql = new StringBuilder("organization_id = ? and view_day between ?::date and ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz");
+        binds.addAll(List.of(query.organization().value(), day(query.from()).toString(), day(query.to()).toString(), utc(query.from()), utc(query.to())));
         filters(query, sql, binds);
         return sql.toString();
     }
@@ -243,14 +243,15 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         Where(AnalyticsQuery query) {
             hourly = Duration.between(query.from(), query.to()).compareTo(HOURLY_UP_TO) <= 0;
             table = hourly ? "analytics_hourly" : "analytics_daily";
-            var text = new StringBuilder("organization_id = ? and bucket >= ? and bucket < ?");
+            String cast = hourly ? "::timestamptz" : "::date";
+            var text = new StringBuilder("organization_id = ? and bucket >= ?" + cast + " and bucket < ?" + cast);
             binds.add(query.organization().value());
             if (hourly) {
                 binds.add(utc(query.from().truncatedTo(ChronoUnit.HOURS)));
                 binds.add(utc(query.to()));
             } else {
-                binds.add(day(query.from()));
-                binds.add(day(query.to()).plusDays(1));
+                binds.add(day(query.from()).toString());
+                binds.add(day(query.to()).plusDays(1).toString());
             }
             filters(query, text, binds);
             sql = text.toString();
@@ -277,8 +278,9 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
                 Boolean.TRUE.equals(r.get("ended", Boolean.class)));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** Plain SQL binds time as text: every statement casts it ({@code ?::timestamptz}). */
+    private static String utc(Instant instant) {
+        return instant.toString();
     }
 
     private static LocalDate day(Instant instant) {
