@@ -21,6 +21,19 @@ public class AnalyticsService {
         this.nowWatching = nowWatching;
     }
 
+    /** Since midnight UTC: the Home page's "Views today". */
+    public Totals today(Caller caller) {
+        var now = java.time.Instant.now();
+        var midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return totals(caller, new AnalyticsQuery(caller.organizationId(), midnight, now, null, null, null, null, null));
+    }
+
+    /** "42 s" or "3.5 min". */
+    public static String duration(long ms) {
+        return ms < 60_000 ? String.format(java.util.Locale.ROOT, "%.0f s", ms / 1000.0)
+                : String.format(java.util.Locale.ROOT, "%.1f min", ms / 60_000.0);
+    }
+
     public String environmentKey(Caller caller) {
         return keys.keyOf(caller.organizationId());
     }

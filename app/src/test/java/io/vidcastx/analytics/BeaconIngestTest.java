@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.developers.ApiKeyService;
 import io.vidcastx.testing.HttpTestClient;
+import io.vidcastx.testing.NodeScripts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BeaconIngestTest extends AppTestSupport {
 
-    static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+    static final String CHROME = AnalyticsTestAccess.CHROME;
 
     @LocalServerPort
     int port;
@@ -89,6 +90,37 @@ class BeaconIngestTest extends AppTestSupport {
                 .asDouble()).isZero();
         assertThat(api.request("GET", "/data/v1/metrics/nonsense/overall").send().statusCode()).isEqualTo(400);
         assertThat(api.request("GET", "/data/v1/video-views/unknown").send().statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_official_mux_sdk_reads_the_metrics_with_only_its_base_url_changed() throws Exception {
+        NodeScripts.assumeNode();
+        ensureOwner();
+        var organization = ownersOrganization();
+        var api = HttpTestClient.withNewKey(port, apiKeys, organization, "analytics-sdk");
+        String envKey = keys.keyOf(organization);
+        String viewId = UUID.randomUUID().toString();
+        String video = "sdk-" + UUID.randomUUID();
+        beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "playing", 100, 800L),
+                batch(envKey, viewId, video, "viewend", 3_000, null));
+        ingest.flush();
+        String[] credentials = new String(java.util.Base64.getDecoder().decode(api.authorization().substring(6))).split(":", 2);
+
+        var result = NodeScripts.run("mux-data-sdk.cjs", java.util.List.of("http://localhost:" + port, credentials[0],
+                credentials[1], video), 60);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var report = json.readTree(result.stdout());
+        assertThat(report.get("views").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("watchTime").asLong()).isEqualTo(3_000);
+        assertThat(report.get("startup").asDouble()).isEqualTo(800.0);
+        assertThat(report.get("score").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("countries").toString()).isEqualTo("[[\"US\",1]]");
+        assertThat(report.get("browsers").toString()).isEqualTo("[\"Chrome\"]");
+        assertThat(report.get("seriesViews").asLong()).isEqualTo(1);
+        assertThat(report.get("viewIds").toString()).isEqualTo("[\"" + viewId + "\"]");
+        assertThat(report.get("oneView").asString()).isEqualTo("US");
+        assertThat(report.get("badTimeframe").asInt()).isEqualTo(400);
     }
 
     @Test

@@ -131,6 +131,12 @@ class DataApiController {
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", "No video view with this id"));
     }
 
+    /** Views with a heartbeat in the last 30 s, for the organization or one video (Mux's real-time "concurrent viewers"). */
+    @GetMapping("/now-watching")
+    Map<String, Object> nowWatching(@RequestParam(name = "video_id", required = false) @Nullable String videoId) {
+        return Map.of("data", Map.of("viewers", analytics.nowWatching(caller(), videoId)));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
         return error(HttpStatus.BAD_REQUEST, "invalid_parameters", e.getMessage());

@@ -37,7 +37,7 @@ class HomeViewTest extends AppTestSupport {
         assertThat(_find(H2.class).stream().map(H2::getText)).contains("Upload your first video");
         assertThat(cards()).containsExactly("Storage used0 Bsources and renditions",
                 "Videos00 ready · 0 processing · 0 failed", "Encoding this month0.0 minminutes of video transcoded",
-                "Views today0no views recorded: analytics is not built yet");
+                "Views today0watch time today: 0 s");
     }
 
     @Test
@@ -60,6 +60,6 @@ class HomeViewTest extends AppTestSupport {
         assertThat(_find(H2.class).stream().map(H2::getText)).doesNotContain("Upload your first video");
         assertThat(cards()).containsExactly("Storage used4.0 MBsources and renditions",
                 "Videos32 ready · 0 processing · 1 failed", "Encoding this month3.0 minminutes of video transcoded",
-                "Views today0no views recorded: analytics is not built yet");
+                "Views today0watch time today: 0 s");
     }
 }

@@ -1,0 +1,51 @@
+package io.vidcastx.analytics.ui;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A world map coloured by views per country: jsvectormap 1.7.0 (MIT) and its world map, served from
+ * our static files. That map has no shapes for a few small countries; {@link #NOT_ON_MAP} lists them
+ * so the page can show their figures in a table beside it.
+ */
+@Tag("div")
+public final class WorldMap extends Component {
+
+    /** ISO codes the jsvectormap 1.7.0 world map lacks. */
+    public static final Set<String> NOT_ON_MAP = Set.of("SG", "HK", "MT", "BH", "MC", "XK");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final Map<String, Long> viewsByCountry;
+
+    public WorldMap(Map<String, Long> viewsByCountry) {
+        this.viewsByCountry = Map.copyOf(viewsByCountry);
+        setId("world-map-" + IDS.incrementAndGet());
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", "World map of views by country");
+        getStyle().set("width", "100%").set("height", "320px");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var page = attachEvent.getUI().getPage();
+        page.addStyleSheet("context://vidcastx/jsvectormap.min.css");
+        page.addJavaScript("context://vidcastx/jsvectormap.min.js");
+        page.addJavaScript("context://vidcastx/jsvectormap-world.js");
+        getElement().executeJs("const el = this; const values = JSON.parse($0); const go = () => {"
+                + " if (!window.jsVectorMap || !jsVectorMap.maps || !jsVectorMap.maps.world) { setTimeout(go, 50); return; }"
+                + " el.innerHTML = ''; new jsVectorMap({ selector: '#' + el.id, map: 'world', zoomButtons: false,"
+                + " regionStyle: { initial: { fill: '#e3e8ef' } },"
+                + " series: { regions: [{ attribute: 'fill', values: values, scale: ['#b9d4f1', '#0b4f9c'],"
+                + " normalizeFunction: 'polynomial' }] },"
+                + " onRegionTooltipShow(event, tooltip, code) { tooltip.text(tooltip.text() + ': ' + (values[code] || 0) + ' views'); } });"
+                + " }; go();", JSON.writeValueAsString(viewsByCountry));
+    }
+}
