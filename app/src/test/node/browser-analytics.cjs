@@ -1,7 +1,8 @@
 // A viewer on a customer's site (another origin) plays the embedded video for a few seconds; the
 // embed page's unmodified mux-embed reports the view to Vidcastx. While it plays, Now Watching (read
 // through the API) must say 1; after the page closes it must drop to 0.
-// node browser-analytics.cjs <appBase> <snippet file> <tokenId> <tokenSecret> <videoId> <shots>
+// Then the owner opens the Analytics page, which must draw its charts and map without console errors.
+// node browser-analytics.cjs <appBase> <snippet file> <tokenId> <tokenSecret> <videoId> <shots> <email> <password>
 const { chromium } = require('playwright-core');
 const fs = require('node:fs');
 const http = require('node:http');
@@ -10,7 +11,7 @@ const path = require('node:path');
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
 (async () => {
-  const [appBase, snippetFile, tokenId, tokenSecret, videoId, shots] = process.argv.slice(2);
+  const [appBase, snippetFile, tokenId, tokenSecret, videoId, shots, email, password] = process.argv.slice(2);
   const snippet = fs.readFileSync(snippetFile, 'utf8');
   const auth = 'Basic ' + Buffer.from(`${tokenId}:${tokenSecret}`).toString('base64');
   const watching = async () => {
@@ -75,6 +76,25 @@ const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
     }
     report.secondsToZero = (Date.now() - closedAt) / 1000;
     await context.close();
+
+    const dashboard = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    report.dashboardErrors = [];
+    dashboard.on('pageerror', (e) => report.dashboardErrors.push(String(e)));
+    dashboard.on('console', (m) => { if (m.type() === 'error') report.dashboardErrors.push(m.text()); });
+    await dashboard.goto(appBase + '/login');
+    await dashboard.waitForSelector('vaadin-login-form input[name=username]', { timeout: 30000 });
+    await dashboard.locator('vaadin-login-form input[name=username]').fill(email);
+    await dashboard.locator('vaadin-login-form input[name=password]').fill(password);
+    await dashboard.locator('vaadin-login-form vaadin-button').first().click();
+    await dashboard.waitForSelector('vaadin-side-nav', { timeout: 30000 });
+    await dashboard.goto(appBase + '/analytics');
+    await dashboard.waitForSelector('.apexcharts-canvas', { timeout: 30000 });
+    await dashboard.waitForSelector('.jvm-region', { timeout: 15000 }).catch(() => {});
+    report.mapRegions = await dashboard.locator('.jvm-region').count();
+    report.usFill = await dashboard.locator('.jvm-region[data-code="US"]').getAttribute('fill');
+    report.cards = await dashboard.locator('.stat-card').allInnerTexts();
+    await dashboard.waitForTimeout(800);
+    await dashboard.screenshot({ path: path.join(shots, 'analytics-page.png'), fullPage: true });
     console.log(JSON.stringify(report));
   } finally {
     await browser.close();

@@ -1,14 +1,11 @@
 package io.vidcastx.analytics;
 
-import static io.vidcastx.db.jooq.Tables.ANALYTICS_ENVIRONMENTS;
-
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.vidcastx.db.ids.OrganizationId;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,24 +18,16 @@ public class EnvironmentKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private final DSLContext dsl;
+    private final JooqEnvironmentKeyRepository repository;
     private final Map<String, OrganizationId> byKey = new ConcurrentHashMap<>();
 
-    EnvironmentKeys(DSLContext dsl) {
-        this.dsl = dsl;
+    EnvironmentKeys(JooqEnvironmentKeyRepository repository) {
+        this.repository = repository;
     }
 
     /** The organization's key, created on first use. */
     public String keyOf(OrganizationId organization) {
-        var existing = dsl.select(ANALYTICS_ENVIRONMENTS.ENV_KEY).from(ANALYTICS_ENVIRONMENTS)
-                .where(ANALYTICS_ENVIRONMENTS.ORGANIZATION_ID.eq(organization)).fetchOptional(ANALYTICS_ENVIRONMENTS.ENV_KEY);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        dsl.insertInto(ANALYTICS_ENVIRONMENTS).set(ANALYTICS_ENVIRONMENTS.ORGANIZATION_ID, organization)
-                .set(ANALYTICS_ENVIRONMENTS.ENV_KEY, newKey()).onConflictDoNothing().execute();
-        return dsl.select(ANALYTICS_ENVIRONMENTS.ENV_KEY).from(ANALYTICS_ENVIRONMENTS)
-                .where(ANALYTICS_ENVIRONMENTS.ORGANIZATION_ID.eq(organization)).fetchSingle(ANALYTICS_ENVIRONMENTS.ENV_KEY);
+        return repository.keyOf(organization).orElseGet(() -> repository.create(organization, newKey()));
     }
 
     /** The organization a key belongs to; keys never change owner, so known ones are cached. */
@@ -50,8 +39,7 @@ public class EnvironmentKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        var found = dsl.select(ANALYTICS_ENVIRONMENTS.ORGANIZATION_ID).from(ANALYTICS_ENVIRONMENTS)
-                .where(ANALYTICS_ENVIRONMENTS.ENV_KEY.eq(envKey)).fetchOptional(ANALYTICS_ENVIRONMENTS.ORGANIZATION_ID);
+        var found = repository.organizationOf(envKey);
         found.ifPresent(organization -> byKey.put(envKey, organization));
         return found;
     }

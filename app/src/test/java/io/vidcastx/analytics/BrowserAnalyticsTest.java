@@ -82,7 +82,7 @@ class BrowserAnalyticsTest extends AppTestSupport {
         try {
             nowWatching.window(Duration.ofSeconds(5)); // the 30 s default, shortened so the test need not wait
             result = NodeScripts.run("browser-analytics.cjs", List.of(appBase, snippet.toString(), credentials[0], credentials[1],
-                    id.toString(), shots.toString()), 180);
+                    id.toString(), shots.toString(), OWNER_EMAIL, OWNER_PASSWORD), 240);
         } finally {
             nowWatching.window(window);
             dsl.deleteFrom(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id)).execute();
@@ -109,6 +109,12 @@ class BrowserAnalyticsTest extends AppTestSupport {
         double played = report.get("played").asDouble();
         assertThat(view.get("playing_time").asLong() / 1000.0).as("seconds of content played").isCloseTo(played, Offset.offset(2.0));
         assertThat(view.get("time_to_first_frame").isNull()).isFalse();
+
+        // The Analytics page draws the chart and the map (the viewer's country coloured) without errors.
+        assertThat(report.get("dashboardErrors")).as("console errors on the Analytics page").isEmpty();
+        assertThat(report.get("mapRegions").asInt()).isGreaterThan(150);
+        assertThat(report.get("usFill").asString()).isNotEqualTo("#e3e8ef");
+        assertThat(report.get("cards").toString()).contains("Now watching");
     }
 
     private JsonNode get(HttpTestClient api, String path) {

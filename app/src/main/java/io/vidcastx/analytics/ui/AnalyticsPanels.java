@@ -59,6 +59,8 @@ public final class AnalyticsPanels extends VerticalLayout {
     final ComboBox<String> device = new ComboBox<>("Device");
     final Span nowWatching = new Span("0");
     private final VerticalLayout content = new VerticalLayout();
+    private com.vaadin.flow.shared.Registration polling = () -> { };
+    private boolean refreshing;
 
     public AnalyticsPanels(AnalyticsService analytics, Caller caller, @Nullable String videoRef) {
         this.analytics = analytics;
@@ -100,11 +102,12 @@ public final class AnalyticsPanels extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         // Now Watching follows the heartbeats: the page asks again every few seconds.
         attachEvent.getUI().setPollInterval(5000);
-        attachEvent.getUI().addPollListener(e -> updateNowWatching());
+        polling = attachEvent.getUI().addPollListener(e -> updateNowWatching());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        polling.remove();
         detachEvent.getUI().setPollInterval(-1);
     }
 
@@ -124,6 +127,18 @@ public final class AnalyticsPanels extends VerticalLayout {
     }
 
     void refresh() {
+        if (refreshing) {
+            return; // refreshing updates the filters' choices, which fires their listeners
+        }
+        refreshing = true;
+        try {
+            draw();
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void draw() {
         content.removeAll();
         var query = query();
         Totals totals = analytics.totals(caller, query);

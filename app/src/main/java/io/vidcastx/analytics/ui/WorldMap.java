@@ -35,17 +35,18 @@ public final class WorldMap extends Component {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        var page = attachEvent.getUI().getPage();
-        page.addStyleSheet("context://vidcastx/jsvectormap.min.css");
-        page.addJavaScript("context://vidcastx/jsvectormap.min.js");
-        page.addJavaScript("context://vidcastx/jsvectormap-world.js");
-        getElement().executeJs("const el = this; const values = JSON.parse($0); const go = () => {"
-                + " if (!window.jsVectorMap || !jsVectorMap.maps || !jsVectorMap.maps.world) { setTimeout(go, 50); return; }"
-                + " el.innerHTML = ''; new jsVectorMap({ selector: '#' + el.id, map: 'world', zoomButtons: false,"
-                + " regionStyle: { initial: { fill: '#e3e8ef' } },"
+        attachEvent.getUI().getPage().addStyleSheet("context://vidcastx/jsvectormap.min.css");
+        // The world map registers itself on the library's global, so the two load in order, once per page.
+        getElement().executeJs("const el = this; const values = JSON.parse($0);"
+                + " const load = (src) => new Promise((ok, fail) => { const s = document.createElement('script');"
+                + " s.src = src; s.onload = ok; s.onerror = fail; document.head.append(s); });"
+                + " window.__vidcastxMap = window.__vidcastxMap || load('vidcastx/jsvectormap.min.js')"
+                + ".then(() => load('vidcastx/jsvectormap-world.js'));"
+                + " window.__vidcastxMap.then(() => { el.innerHTML = ''; new jsVectorMap({ selector: '#' + el.id, map: 'world',"
+                + " zoomButtons: false, regionStyle: { initial: { fill: '#e3e8ef' } },"
                 + " series: { regions: [{ attribute: 'fill', values: values, scale: ['#b9d4f1', '#0b4f9c'],"
                 + " normalizeFunction: 'polynomial' }] },"
                 + " onRegionTooltipShow(event, tooltip, code) { tooltip.text(tooltip.text() + ': ' + (values[code] || 0) + ' views'); } });"
-                + " }; go();", JSON.writeValueAsString(viewsByCountry));
+                + " });", JSON.writeValueAsString(viewsByCountry));
     }
 }
