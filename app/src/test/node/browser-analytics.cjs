@@ -77,7 +77,7 @@ const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
     report.secondsToZero = (Date.now() - closedAt) / 1000;
     await context.close();
 
-    const dashboard = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const dashboard = await browser.newPage({ viewport: { width: 1280, height: 2300 } }); // every panel in one picture
     report.dashboardErrors = [];
     dashboard.on('pageerror', (e) => report.dashboardErrors.push(String(e)));
     dashboard.on('console', (m) => { if (m.type() === 'error') report.dashboardErrors.push(m.text()); });

@@ -86,8 +86,13 @@ class BeaconIngestTest extends AppTestSupport {
         assertThat(ipColumns).isZero();
 
         // Another organization's key sees none of it.
-        assertThat(get(api, "/data/v1/metrics/views/overall?timeframe[]=7:days&filters[]=country:ZZ").get("data").get("value")
+        var other = new io.vidcastx.db.ids.OrganizationId(UUID.randomUUID());
+        dsl.execute("insert into organizations (organization_id, name, slug) values (?, 'Other', ?)", other.value(),
+                "other-" + other.value());
+        var stranger = HttpTestClient.withNewKey(port, apiKeys, other, "stranger");
+        assertThat(get(stranger, "/data/v1/metrics/views/overall?filters[]=video_id:" + video).get("data").get("value")
                 .asDouble()).isZero();
+        assertThat(stranger.request("GET", "/data/v1/video-views/" + viewId).send().statusCode()).isEqualTo(404);
         assertThat(api.request("GET", "/data/v1/metrics/nonsense/overall").send().statusCode()).isEqualTo(400);
         assertThat(api.request("GET", "/data/v1/video-views/unknown").send().statusCode()).isEqualTo(404);
     }

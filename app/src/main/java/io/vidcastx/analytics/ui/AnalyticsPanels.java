@@ -90,6 +90,7 @@ public final class AnalyticsPanels extends VerticalLayout {
         to.addValueChangeListener(e -> refresh());
         video.setVisible(videoRef == null);
         nowWatching.addClassName("now-watching-count");
+        nowWatching.getStyle().set("font-size", "1.6em").set("font-weight", "600").set("display", "block");
         var filters = new HorizontalLayout(range, from, to, video, country, device);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
@@ -159,7 +160,7 @@ public final class AnalyticsPanels extends VerticalLayout {
             content.add(empty);
             return;
         }
-        var points = analytics.timeseries(caller, query);
+        var points = withEmptyBuckets(analytics.timeseries(caller, query), query);
         content.add(new H3("Views over time"), Chart.timeLines("Views, unique viewers and watch time over time",
                 points.stream().map(p -> p.at().toString()).toList(),
                 List.of(new Chart.Series("Views", points.stream().map(p -> p.totals().views()).toList()),
@@ -169,6 +170,18 @@ public final class AnalyticsPanels extends VerticalLayout {
         geography(query);
         devices(query);
         quality(query, totals);
+    }
+
+    /** Every hour (up to 3 days) or day of the range, zero where nothing was watched, so that lines are drawn. */
+    private static List<AnalyticsData.Point> withEmptyBuckets(List<AnalyticsData.Point> points, AnalyticsQuery query) {
+        boolean hourly = Duration.between(query.from(), query.to()).compareTo(Duration.ofDays(3)) <= 0;
+        var unit = hourly ? java.time.temporal.ChronoUnit.HOURS : java.time.temporal.ChronoUnit.DAYS;
+        var byTime = new LinkedHashMap<Instant, AnalyticsData.Point>();
+        for (var at = query.from().truncatedTo(unit); at.isBefore(query.to()); at = at.plus(1, unit)) {
+            byTime.put(at, new AnalyticsData.Point(at, Totals.NONE));
+        }
+        points.forEach(point -> byTime.put(point.at(), point));
+        return List.copyOf(byTime.values());
     }
 
     private void geography(AnalyticsQuery query) {
