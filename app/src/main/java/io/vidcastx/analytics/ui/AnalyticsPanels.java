@@ -148,7 +148,7 @@ public final class AnalyticsPanels extends VerticalLayout {
         keepChoices(country, analytics.breakdown(caller, unfiltered, AnalyticsData.Dimension.COUNTRY, 250));
         keepChoices(device, analytics.breakdown(caller, unfiltered, AnalyticsData.Dimension.DEVICE_CLASS, 50));
         updateNowWatching();
-        content.add(new FlexLayout(card("Views", String.valueOf(totals.views())),
+        content.add(wrapping(card("Views", String.valueOf(totals.views())),
                 card("Unique viewers", String.valueOf(totals.uniqueViewers())),
                 card("Watch time", minutes(totals.watchTimeMs())), nowWatchingCard()));
         if (totals.views() == 0) {
@@ -222,7 +222,7 @@ public final class AnalyticsPanels extends VerticalLayout {
 
     private void quality(AnalyticsQuery query, Totals totals) {
         var percentiles = analytics.startupPercentiles(caller, query);
-        content.add(new H3("Quality"), new FlexLayout(
+        content.add(new H3("Quality"), wrapping(
                 card("Startup p50", percentiles == null ? "–" : seconds(percentiles.p50())),
                 card("Startup p95", percentiles == null ? "–" : seconds(percentiles.p95())),
                 card("Rebuffering", percent(totals.rebufferRatio())),
@@ -236,6 +236,12 @@ public final class AnalyticsPanels extends VerticalLayout {
 
     private void updateNowWatching() {
         nowWatching.setText(String.valueOf(analytics.nowWatching(caller, videoRef != null ? videoRef : video.getValue())));
+    }
+
+    private static FlexLayout wrapping(com.vaadin.flow.component.Component... cards) {
+        var layout = new FlexLayout(cards);
+        layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        return layout;
     }
 
     private Div nowWatchingCard() {
@@ -268,7 +274,8 @@ public final class AnalyticsPanels extends VerticalLayout {
 
     private static VerticalLayout grid(String title, List<AnalyticsData.Breakdown> rows, String header) {
         var grid = new Grid<AnalyticsData.Breakdown>();
-        grid.addColumn(AnalyticsData.Breakdown::value).setHeader(header);
+        // "ZZ": no country known (a private address, or none in the IP database).
+        grid.addColumn(row -> "ZZ".equals(row.value()) ? "Unknown" : row.value()).setHeader(header);
         grid.addColumn(row -> row.totals().views()).setHeader("Views");
         grid.addColumn(row -> minutes(row.totals().watchTimeMs())).setHeader("Watch time");
         grid.setItems(rows);

@@ -1,5 +1,7 @@
 package io.vidcastx.analytics.ui;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +25,17 @@ public final class WorldMap extends Component {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger IDS = new AtomicInteger();
 
+    /** Five shades, lightest for the fewest views; a country's shade is its share of the busiest country's views. */
+    public static final List<String> SHADES = List.of("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c");
+
+    private final Map<String, String> shadeByCountry = new java.util.HashMap<>();
     private final Map<String, Long> viewsByCountry;
 
     public WorldMap(Map<String, Long> viewsByCountry) {
         this.viewsByCountry = Map.copyOf(viewsByCountry);
+        long most = viewsByCountry.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        viewsByCountry.forEach((country, views) -> shadeByCountry.put(country,
+                String.valueOf(Math.min(SHADES.size() - 1, (int) (SHADES.size() * views / (double) Math.max(1, most) - 1e-9)))));
         setId("world-map-" + IDS.incrementAndGet());
         getElement().setAttribute("role", "img");
         getElement().setAttribute("aria-label", "World map of views by country");
@@ -37,16 +46,21 @@ public final class WorldMap extends Component {
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().getPage().addStyleSheet("context://vidcastx/jsvectormap.min.css");
         // The world map registers itself on the library's global, so the two load in order, once per page.
-        getElement().executeJs("const el = this; const values = JSON.parse($0);"
+        var scale = new LinkedHashMap<String, String>();
+        for (int i = 0; i < SHADES.size(); i++) {
+            scale.put(String.valueOf(i), SHADES.get(i));
+        }
+        getElement().executeJs("const el = this; const shades = JSON.parse($0); const values = JSON.parse($1);"
+                + " const scale = JSON.parse($2);"
                 + " const load = (src) => new Promise((ok, fail) => { const s = document.createElement('script');"
                 + " s.src = src; s.onload = ok; s.onerror = fail; document.head.append(s); });"
                 + " window.__vidcastxMap = window.__vidcastxMap || load('vidcastx/jsvectormap.min.js')"
                 + ".then(() => load('vidcastx/jsvectormap-world.js'));"
                 + " window.__vidcastxMap.then(() => { el.innerHTML = ''; new jsVectorMap({ selector: '#' + el.id, map: 'world',"
                 + " zoomButtons: false, regionStyle: { initial: { fill: '#e3e8ef' } },"
-                + " series: { regions: [{ attribute: 'fill', values: values, scale: ['#b9d4f1', '#0b4f9c'],"
-                + " normalizeFunction: 'polynomial' }] },"
+                + " series: { regions: [{ attribute: 'fill', values: shades, scale: scale }] },"
                 + " onRegionTooltipShow(event, tooltip, code) { tooltip.text(tooltip.text() + ': ' + (values[code] || 0) + ' views'); } });"
-                + " });", JSON.writeValueAsString(viewsByCountry));
+                + " });", JSON.writeValueAsString(shadeByCountry), JSON.writeValueAsString(viewsByCountry),
+                JSON.writeValueAsString(scale));
     }
 }
