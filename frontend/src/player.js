@@ -1,6 +1,7 @@
 // HLS playback for the embed page and the dashboard's preview: hls.js where Media Source Extensions
 // exist, the browser's own HLS (Safari, iOS) elsewhere; an optional quality menu.
 import Hls from 'hls.js';
+import mux from 'mux-embed';
 
 /**
  * Plays {@code options.src} in a new <video> inside {@code root}.
@@ -46,8 +47,30 @@ export function mount(root, options) {
     video.muted = true;
     video.play().catch(() => {});
   }
+  if (options.analytics) monitor(video, hls, options.analytics);
   root.__vidcastxPlayer = { video, hls };
   return root.__vidcastxPlayer;
+}
+
+/**
+ * Reports the view to this Vidcastx server with the unmodified Mux Data SDK (mux-embed): its beacons
+ * go to the page's own host (plain HTTP for localhost:PORT, HTTPS elsewhere), the same origin that
+ * served the embed page, so the page's CSP (connect-src 'self') allows them.
+ * @param {{envKey: string, videoId: string, videoTitle?: string, playerName?: string}} analytics
+ */
+function monitor(video, hls, analytics) {
+  mux.monitor(video, {
+    beaconCollectionDomain: location.host,
+    hlsjs: hls || undefined,
+    Hls: hls ? Hls : undefined,
+    data: {
+      env_key: analytics.envKey,
+      video_id: analytics.videoId,
+      video_title: analytics.videoTitle,
+      player_name: analytics.playerName || 'vidcastx',
+      player_init_time: Date.now(),
+    },
+  });
 }
 
 function addQualityMenu(root, hls, levels) {

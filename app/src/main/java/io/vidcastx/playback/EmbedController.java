@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import io.vidcastx.analytics.EnvironmentKeys;
 import io.vidcastx.security.ContentSecurityPolicy;
 
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,11 @@ class EmbedController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlaybackService playback;
+    private final EnvironmentKeys analytics;
 
-    EmbedController(PlaybackService playback) {
+    EmbedController(PlaybackService playback, EnvironmentKeys analytics) {
         this.playback = playback;
+        this.analytics = analytics;
     }
 
     /**
@@ -59,7 +62,10 @@ class EmbedController {
                 : null;
         String script = "<script src=\"/vidcastx/player.js\"></script>\n<script nonce=\"" + nonce + "\">VidcastxPlayer.mount("
                 + "document.getElementById('player'), {src: " + jsString(src) + ", poster: " + jsString(poster)
-                + ", autoplay: " + ("1".equals(autoplay) || "true".equals(autoplay)) + "});</script>";
+                + ", autoplay: " + ("1".equals(autoplay) || "true".equals(autoplay))
+                // Views are reported to this server with mux-embed, under the organization's environment key.
+                + ", analytics: {envKey: " + jsString(analytics.keyOf(video.organizationId())) + ", videoId: "
+                + jsString(video.videoId().toString()) + "}});</script>";
         return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.TEXT_HTML)
                 .header("Cache-Control", signed ? "private, no-store" : "public, max-age=300")
                 // Any site may frame the player: that is what an embed is for. Its nonce is cached with the page.

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.vidcastx.analytics.AnalyticsService;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.videos.HomeStats;
 import io.vidcastx.videos.VideoService;
@@ -26,7 +27,8 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 final class HomeView extends VerticalLayout {
 
-    HomeView(VideoService videos, CallerResolver callers, io.vidcastx.billing.UsageService usage) {
+    HomeView(VideoService videos, CallerResolver callers, io.vidcastx.billing.UsageService usage,
+             AnalyticsService analytics) {
         var caller = callers.signedIn();
         HomeStats stats = videos.homeStats(caller);
         addClassName("home-view");
@@ -38,13 +40,15 @@ final class HomeView extends VerticalLayout {
             firstRun.addClassName("first-run");
             add(firstRun);
         }
+        var viewsToday = analytics.today(caller);
         var cards = new Div(
                 card("Storage used", bytes(stats.storageBytes()), "sources and renditions"),
                 card("Videos", String.valueOf(stats.total()), stats.byStatus().get(VideoStatus.READY) + " ready · "
                         + stats.byStatus().get(VideoStatus.PROCESSING) + " processing · "
                         + stats.byStatus().get(VideoStatus.FAILED) + " failed"),
                 io.vidcastx.billing.ui.EncodingCard.of(usage.usage(caller)),
-                card("Views today", "0", "no views recorded: analytics is not built yet"));
+                card("Views today", String.valueOf(viewsToday.views()),
+                        "watch time today: " + AnalyticsService.duration(viewsToday.watchTimeMs())));
         cards.addClassName("stat-cards");
         add(cards, new H3("Recent videos"));
         if (stats.recent().isEmpty()) {

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.analytics.AnalyticsService;
+import io.vidcastx.analytics.ui.AnalyticsPanels;
 import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.developers.DashboardPlaybackTokens;
@@ -49,6 +51,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private final VideoService videos;
     private final TranscriptService transcripts;
+    private final AnalyticsService analytics;
     private final Caller caller;
     private final CallerResolver callers;
     private final VideoStatusBroadcaster broadcaster;
@@ -65,8 +68,9 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private Runnable unsubscribe = () -> { };
 
     VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers,
-                    VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens) {
+                    VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens, AnalyticsService analytics) {
         this.videos = videos;
+        this.analytics = analytics;
         this.dashboardTokens = dashboardTokens;
         this.broadcaster = broadcaster;
         this.transcripts = transcripts;
@@ -111,6 +115,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             String pictureQuery = detail.isSigned() ? "?token=" + dashboardTokens.thumbnail(caller, playbackId) : "";
             preview = new VideoPreview("stream/" + playbackId + ".m3u8" + videoQuery,
                     "image/" + playbackId + "/thumbnail.jpg" + pictureQuery, startAt);
+            preview.reportViews(analytics.environmentKey(caller), detail.id().toString());
             add(preview);
         }
 
@@ -138,6 +143,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         add(new CopyField("Share link", base + "/embed/" + playbackId, false), new CopyField("Embed code", embed, true));
 
         add(new H2("Asset files"), new AssetFiles(detail, base));
+        add(new H2("Analytics"), new AnalyticsPanels(analytics, caller, detail.id().toString()));
         if (detail.status() == VideoStatus.READY) {
             var player = preview;
             add(new TranscriptPanel(transcripts, caller, () -> callers.signedInTo(caller.organizationId()), detail.id(), seconds -> {

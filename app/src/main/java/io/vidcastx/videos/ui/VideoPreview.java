@@ -9,6 +9,8 @@ public class VideoPreview extends Div {
     private final String src;
     private final String poster;
     private final double startAt;
+    private String envKey = "";
+    private String videoRef = "";
 
     public VideoPreview(String src, String poster) {
         this(src, poster, 0);
@@ -28,6 +30,12 @@ public class VideoPreview extends Div {
                 + "p.video.play().catch(() => {}); }", seconds);
     }
 
+    /** Reports this player's views to Analytics (mux-embed) under the organization's environment key. */
+    public void reportViews(String envKey, String videoRef) {
+        this.envKey = envKey;
+        this.videoRef = videoRef;
+    }
+
     public String src() {
         return src;
     }
@@ -35,7 +43,8 @@ public class VideoPreview extends Div {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().getPage().addJavaScript("context://vidcastx/player.js");
-        getElement().executeJs("VidcastxPlayer.mount(this, {src: $0, poster: $1, qualityMenu: true, startAt: $2})", src,
-                poster, startAt);
+        getElement().executeJs("VidcastxPlayer.mount(this, {src: $0, poster: $1, qualityMenu: true, startAt: $2,"
+                + " analytics: $3 ? {envKey: $3, videoId: $4, playerName: 'vidcastx-dashboard'} : undefined})", src, poster,
+                startAt, envKey, videoRef);
     }
 }

@@ -1,0 +1,41 @@
+package io.vidcastx.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.vidcastx.db.ids.OrganizationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event store. Today PostgreSQL (day partitions plus rollup tables); ADR 0022 says when and how
+ * it moves to a column store behind this same interface.
+ */
+interface AnalyticsRepository {
+
+
+    /** Writes one batch in one transaction: view upserts, then events, then the rollups of the touched hours and days. */
+    void write(List<ViewUpdate> views, List<ViewEvent> events);
+
+    Totals totals(AnalyticsQuery query);
+
+    /** Rows of one dimension ({@link AnalyticsData.Dimension}), most views first. */
+    List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit);
+
+    /** One point per hour (ranges up to 3 days) or per day. */
+    List<AnalyticsData.Point> timeseries(AnalyticsQuery query);
+
+    /** Startup time percentiles (ms) of the views started in the range; null with none. */
+    AnalyticsData.@Nullable Percentiles startupPercentiles(AnalyticsQuery query);
+
+    List<AnalyticsData.ViewRecord> views(AnalyticsQuery query, @Nullable String viewerId, int limit, int offset);
+
+    Optional<AnalyticsData.ViewRecord> view(OrganizationId organization, String viewId);
+
+    /** Creates the day partitions of raw views and events for these days, if missing. */
+    void ensurePartitions(LocalDate from, LocalDate to);
+
+    /** Drops whole day partitions older than this day; returns how many. */
+    int dropPartitionsBefore(LocalDate day);
+}

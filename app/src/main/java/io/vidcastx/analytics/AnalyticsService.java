@@ -1,0 +1,76 @@
+package io.vidcastx.analytics;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.vidcastx.security.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** What the dashboard and the API read: always the caller's own organization, always from the rollups. */
+@Service
+public class AnalyticsService {
+
+    private final AnalyticsRepository repository;
+    private final EnvironmentKeys keys;
+    private final NowWatching nowWatching;
+
+    AnalyticsService(AnalyticsRepository repository, EnvironmentKeys keys, NowWatching nowWatching) {
+        this.repository = repository;
+        this.keys = keys;
+        this.nowWatching = nowWatching;
+    }
+
+    /** Since midnight UTC: the Home page's "Views today". */
+    public Totals today(Caller caller) {
+        var now = java.time.Instant.now();
+        var midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return totals(caller, new AnalyticsQuery(caller.organizationId(), midnight, now, null, null, null, null, null));
+    }
+
+    /** "42 s" or "3.5 min". */
+    public static String duration(long ms) {
+        return ms < 60_000 ? String.format(java.util.Locale.ROOT, "%.0f s", ms / 1000.0)
+                : String.format(java.util.Locale.ROOT, "%.1f min", ms / 60_000.0);
+    }
+
+    public String environmentKey(Caller caller) {
+        return keys.keyOf(caller.organizationId());
+    }
+
+    public Totals totals(Caller caller, AnalyticsQuery query) {
+        return repository.totals(scoped(caller, query));
+    }
+
+    public List<AnalyticsData.Breakdown> breakdown(Caller caller, AnalyticsQuery query, AnalyticsData.Dimension dimension,
+                                                         int limit) {
+        return repository.breakdown(scoped(caller, query), dimension, limit);
+    }
+
+    public List<AnalyticsData.Point> timeseries(Caller caller, AnalyticsQuery query) {
+        return repository.timeseries(scoped(caller, query));
+    }
+
+    public AnalyticsData.@Nullable Percentiles startupPercentiles(Caller caller, AnalyticsQuery query) {
+        return repository.startupPercentiles(scoped(caller, query));
+    }
+
+    public List<AnalyticsData.ViewRecord> views(Caller caller, AnalyticsQuery query, @Nullable String viewerId, int limit,
+                                                      int offset) {
+        return repository.views(scoped(caller, query), viewerId, limit, offset);
+    }
+
+    public Optional<AnalyticsData.ViewRecord> view(Caller caller, String viewId) {
+        return repository.view(caller.organizationId(), viewId);
+    }
+
+    public long nowWatching(Caller caller, @Nullable String videoRef) {
+        return nowWatching.count(caller.organizationId(), videoRef);
+    }
+
+    /** The query's organization is always the caller's, whatever was asked. */
+    private static AnalyticsQuery scoped(Caller caller, AnalyticsQuery query) {
+        return new AnalyticsQuery(caller.organizationId(), query.from(), query.to(), query.videoRef(), query.country(),
+                query.deviceClass(), query.os(), query.browser());
+    }
+}
