@@ -2,7 +2,7 @@
 #
 # One image for every role. The first argument picks it:
 #   docker run -p 8080:8080 -v vidcastx-data:/data vidcastx            # all: app + workers, embedded servers
-#   docker run vidcastx app | transcode | ai                           # one role, external servers
+#   docker run vidcastx app | transcode | ai | publisher               # one role, external servers
 # Configuration is the VIDCASTX_* environment variables (see docker-compose.yml).
 
 # ---------------------------------------------------------------------------------------------------

@@ -111,7 +111,7 @@ public class Distributions {
     }
 
     /** Persists Google's upload session so a worker that takes the job over resumes it instead of starting over. */
-    public void sessionOpened(Distribution distribution, String sessionUrl, long totalBytes) {
+    public void sessionOpened(Distribution distribution, @Nullable String sessionUrl, long totalBytes) {
         dsl.update(VIDEO_DISTRIBUTIONS)
                 .set(VIDEO_DISTRIBUTIONS.UPLOAD_SESSION_URL, sessionUrl)
                 .set(VIDEO_DISTRIBUTIONS.TOTAL_BYTES, totalBytes)
