@@ -1,5 +1,6 @@
 package io.vidcastx.core.youtube;
 
+import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static io.vidcastx.db.jooq.Tables.VIDEO_DISTRIBUTIONS;
 
 import java.time.OffsetDateTime;
@@ -103,6 +104,13 @@ public class Distributions {
                 .execute();
         announce(organization, video, id, DistributionStatus.QUEUED, 0);
         return find(organization, id).orElseThrow();
+    }
+
+    /** The video's status when it belongs to the organization; empty for another organization's or an unknown id. */
+    public Optional<String> videoStatus(OrganizationId organization, VideoId video) {
+        return dsl.select(VIDEOS.STATUS).from(VIDEOS)
+                .where(VIDEOS.ORGANIZATION_ID.eq(organization), VIDEOS.VIDEO_ID.eq(video))
+                .fetchOptional(VIDEOS.STATUS);
     }
 
     public void attachJob(UUID id, JobId job) {
