@@ -200,11 +200,12 @@ class PublishJobHandler implements JobHandler<PublishJobData> {
                 log.info("Distribution {}: no '{}' captions in storage any more; skipped", distribution.id(), language);
                 continue;
             }
+            long size = storage.stat(key).orElseThrow().size();
             try (var vtt = storage.getFileStream(key)) {
                 var caption = new Caption().setSnippet(new CaptionSnippet().setVideoId(youtubeId).setLanguage(language)
                         .setName(language));
                 var insert = google.youtube(token).captions().insert(List.of("snippet"), caption,
-                        new InputStreamContent("text/vtt", vtt));
+                        new InputStreamContent("text/vtt", vtt).setLength(size));
                 insert.getMediaHttpUploader().setDirectUploadEnabled(true);
                 execute(() -> insert.execute());
             }
@@ -213,12 +214,13 @@ class PublishJobHandler implements JobHandler<PublishJobData> {
 
     private void sendThumbnail(Distribution distribution, String token, String youtubeId) throws IOException {
         String key = distribution.request().thumbnailKey();
-        if (key == null || storage.stat(key).isEmpty()) {
+        var stat = key == null ? null : storage.stat(key).orElse(null);
+        if (stat == null) {
             return;
         }
         String type = key.endsWith(".png") ? "image/png" : "image/jpeg";
         try (var image = storage.getFileStream(key)) {
-            var set = google.youtube(token).thumbnails().set(youtubeId, new InputStreamContent(type, image));
+            var set = google.youtube(token).thumbnails().set(youtubeId, new InputStreamContent(type, image).setLength(stat.size()));
             set.getMediaHttpUploader().setDirectUploadEnabled(true);
             execute(() -> set.execute());
         }

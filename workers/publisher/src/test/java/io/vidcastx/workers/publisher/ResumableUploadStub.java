@@ -39,6 +39,10 @@ final class ResumableUploadStub implements AutoCloseable {
     final ConcurrentLinkedQueue<String[]> failNextChunk = new ConcurrentLinkedQueue<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile String openError;
+    /** What videos.list reports once the upload is complete. */
+    volatile String uploadStatus = "processed";
+    final List<String> captions = new CopyOnWriteArrayList<>();
+    final List<byte[]> thumbnails = new CopyOnWriteArrayList<>();
 
     ResumableUploadStub() throws Exception {
         digest = MessageDigest.getInstance("SHA-256");
@@ -109,6 +113,16 @@ final class ResumableUploadStub implements AutoCloseable {
                     if (!chunk(in, out, headers.getOrDefault("content-range", ""), length)) {
                         return; // connection cut
                     }
+                } else if (requestLine.startsWith("POST /upload/youtube/v3/captions")) {
+                    captions.add(new String(in.readNBytes((int) length), StandardCharsets.UTF_8));
+                    respond(out, 200, "", "{\"kind\":\"youtube#caption\",\"id\":\"caption-" + captions.size() + "\"}");
+                } else if (requestLine.startsWith("POST /upload/youtube/v3/thumbnails/set?videoId=dQw4w9WgXcQ")) {
+                    thumbnails.add(in.readNBytes((int) length));
+                    respond(out, 200, "", "{\"kind\":\"youtube#thumbnailSetResponse\",\"items\":[]}");
+                } else if (requestLine.startsWith("GET /youtube/v3/videos?")) {
+                    skip(in, length);
+                    respond(out, 200, "", "{\"kind\":\"youtube#videoListResponse\",\"items\":[{\"id\":\"dQw4w9WgXcQ\","
+                            + "\"status\":{\"uploadStatus\":\"" + uploadStatus + "\"}}]}");
                 } else {
                     skip(in, length);
                     respond(out, 404, "", "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}");
