@@ -114,10 +114,10 @@ final class ResumableUploadStub implements AutoCloseable {
                         return; // connection cut
                     }
                 } else if (requestLine.startsWith("POST /upload/youtube/v3/captions")) {
-                    captions.add(new String(in.readNBytes((int) length), StandardCharsets.UTF_8));
+                    captions.add(new String(body(in, headers, length), StandardCharsets.UTF_8));
                     respond(out, 200, "", "{\"kind\":\"youtube#caption\",\"id\":\"caption-" + captions.size() + "\"}");
                 } else if (requestLine.startsWith("POST /upload/youtube/v3/thumbnails/set?videoId=dQw4w9WgXcQ")) {
-                    thumbnails.add(in.readNBytes((int) length));
+                    thumbnails.add(body(in, headers, length));
                     respond(out, 200, "", "{\"kind\":\"youtube#thumbnailSetResponse\",\"items\":[]}");
                 } else if (requestLine.startsWith("GET /youtube/v3/videos?")) {
                     skip(in, length);
@@ -195,6 +195,26 @@ final class ResumableUploadStub implements AutoCloseable {
                 + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
+    }
+
+    /** A small body, sent with Content-Length or (Google's client, when it cannot tell the length) chunked. */
+    private static byte[] body(InputStream in, Map<String, String> headers, long length) throws IOException {
+        if (!"chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            return in.readNBytes((int) length);
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        while (true) {
+            String size = line(in);
+            int n = Integer.parseInt(size.split(";")[0].strip(), 16);
+            if (n == 0) {
+                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
+                    // no trailers expected
+                }
+                return out.toByteArray();
+            }
+            out.write(in.readNBytes(n));
+            line(in); // the CRLF after the chunk
+        }
     }
 
     private static void skip(InputStream in, long length) throws IOException {
