@@ -31,9 +31,9 @@ const path = require('node:path');
     await page.waitForSelector('#publish-history', { timeout: 30000 });
     await page.locator('vaadin-button', { hasText: 'Publish to YouTube' }).scrollIntoViewIfNeeded();
     await page.locator('vaadin-button', { hasText: 'Publish to YouTube' }).click();
-    await page.waitForSelector('vaadin-dialog-overlay', { timeout: 30000 });
+    await page.waitForSelector('vaadin-dialog[opened]', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(800);
-    report.dialog = await page.locator('vaadin-dialog-overlay').innerText();
+    report.dialog = await page.locator('vaadin-dialog[opened]').first().innerText();
     await page.screenshot({ path: path.join(shots, 'youtube-publish-dialog.png') });
   } catch (e) {
     report.errors.push(String(e));
