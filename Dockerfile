@@ -2,7 +2,7 @@
 #
 # One image for every role. The first argument picks it:
 #   docker run -p 8080:8080 -v vidcastx-data:/data vidcastx            # all: app + workers, embedded servers
-#   docker run vidcastx app | transcode | ai | live                    # one role, external servers
+#   docker run vidcastx app | transcode | ai | live | publisher         # one role, external servers
 #   (live: the RTMP ingest; publish -p 1935:1935)
 # Configuration is the VIDCASTX_* environment variables (see docker-compose.yml).
 

@@ -125,7 +125,9 @@ class SecurityConfiguration {
         http.headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/icons/**", "/vidcastx/**", "/vidcastx-app.css", "/openapi.json", "/openapi.json.yaml",
-                        "/error").permitAll());
+                        "/error").permitAll()
+                // Connecting YouTube: plain controllers on the session, which Vaadin's rules would refuse (ADR 0020).
+                .requestMatchers("/integrations/youtube/connect", "/integrations/youtube/callback").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

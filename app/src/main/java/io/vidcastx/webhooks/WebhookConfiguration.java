@@ -1,5 +1,6 @@
 package io.vidcastx.webhooks;
 
+import io.vidcastx.core.crypto.WebhookEncryptionKey;
 import io.vidcastx.core.embedded.EmbeddedServers;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.queue.JobWorkers;

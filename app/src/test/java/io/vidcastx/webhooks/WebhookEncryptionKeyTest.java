@@ -1,5 +1,6 @@
 package io.vidcastx.webhooks;
 
+import io.vidcastx.core.crypto.WebhookEncryptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

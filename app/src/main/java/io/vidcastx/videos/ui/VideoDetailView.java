@@ -35,6 +35,9 @@ import io.vidcastx.transcripts.ui.TranscriptPanel;
 import io.vidcastx.videos.VideoDetail;
 import io.vidcastx.videos.VideoListItem;
 import io.vidcastx.videos.VideoService;
+import io.vidcastx.distribution.DistributionStatusBroadcaster;
+import io.vidcastx.distribution.PublishService;
+import io.vidcastx.distribution.ui.PublishingPanel;
 import io.vidcastx.videos.VideoStatusBroadcaster;
 import io.vidcastx.core.videos.VideoStatus;
 import jakarta.annotation.security.PermitAll;
@@ -55,6 +58,8 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private final Caller caller;
     private final CallerResolver callers;
     private final VideoStatusBroadcaster broadcaster;
+    private final PublishService publishing;
+    private final DistributionStatusBroadcaster distributionStatus;
     private final DashboardPlaybackTokens dashboardTokens;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
@@ -68,7 +73,10 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private Runnable unsubscribe = () -> { };
 
     VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers,
-                    VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens, AnalyticsService analytics) {
+                    VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens, AnalyticsService analytics,
+                    PublishService publishing, DistributionStatusBroadcaster distributionStatus) {
+        this.publishing = publishing;
+        this.distributionStatus = distributionStatus;
         this.videos = videos;
         this.analytics = analytics;
         this.dashboardTokens = dashboardTokens;
@@ -151,6 +159,11 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
                     player.seek(seconds);
                 }
             }));
+        }
+        if (detail.status() == VideoStatus.READY) {
+            add(new PublishingPanel(publishing, distributionStatus, () -> callers.signedInTo(caller.organizationId()),
+                    detail.id(), detail.title(), transcripts.list(caller, detail.id()).stream()
+                            .map(transcript -> transcript.language()).toList()));
         }
         add(notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -21,6 +21,7 @@ import io.vidcastx.core.storage.StorageConfiguration;
 import io.vidcastx.core.storage.StorageProperties;
 import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.core.videos.VideoStatusPublisher;
+import io.vidcastx.core.youtube.YouTubeConfiguration;
 import io.vidcastx.core.webhooks.WebhookFanOut;
 import io.vidcastx.core.webhooks.WebhookPayloads;
 import org.jooq.DSLContext;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({EmbeddedProperties.class, DatabaseProperties.class, RedisProperties.class,
         StorageProperties.class, QueueProperties.class})
 @Import({DatabaseConfiguration.class, RedisConfiguration.class, StorageConfiguration.class, QueueConfiguration.class,
-        MediaConfiguration.class})
+        MediaConfiguration.class, YouTubeConfiguration.class})
 public class VidcastxInfrastructureAutoConfiguration {
 
     @Bean(destroyMethod = "close")

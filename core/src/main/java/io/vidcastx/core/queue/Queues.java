@@ -13,6 +13,9 @@ public final class Queues {
     /** Webhook deliveries, retried on the Standard Webhooks schedule. */
     public static final QueueDefinition<WebhookJobData> WEBHOOKS = new QueueDefinition<>("webhooks", WebhookJobData.class);
 
+    /** Videos to upload to YouTube (the publisher worker). */
+    public static final QueueDefinition<PublishJobData> PUBLISH = new QueueDefinition<>("publish", PublishJobData.class);
+
     private Queues() {
     }
 }

@@ -1,4 +1,4 @@
-package io.vidcastx.webhooks;
+package io.vidcastx.core.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookEncryptionKey {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEncryptionKey.class);
-    static final String FILE = "keys/webhook-secrets.key";
+    public static final String FILE = "keys/webhook-secrets.key";
 
     private WebhookEncryptionKey() {
     }
