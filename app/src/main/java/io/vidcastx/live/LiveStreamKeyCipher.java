@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.vidcastx.core.crypto.SealedSecrets;
 import io.vidcastx.core.embedded.EmbeddedServers;
 import io.vidcastx.db.ids.OrganizationId;
-import io.vidcastx.webhooks.WebhookEncryptionKey;
+import io.vidcastx.core.crypto.WebhookEncryptionKey;
 import io.vidcastx.webhooks.WebhookProperties;
 import org.springframework.stereotype.Component;
 
