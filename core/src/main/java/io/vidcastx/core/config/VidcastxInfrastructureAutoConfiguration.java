@@ -72,6 +72,11 @@ public class VidcastxInfrastructureAutoConfiguration {
     }
 
     @Bean
+    public io.vidcastx.core.dubbing.AudioTrackStore audioTrackStore(DSLContext dsl, StorageService storage) {
+        return new io.vidcastx.core.dubbing.AudioTrackStore(dsl, storage);
+    }
+
+    @Bean
     public VideoStatusPublisher videoStatusPublisher(StatefulRedisConnection<String, String> redis) {
         return new VideoStatusPublisher(redis);
     }
