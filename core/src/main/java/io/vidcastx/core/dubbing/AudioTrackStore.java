@@ -120,7 +120,7 @@ public class AudioTrackStore {
         MasterPlaylistLock.hold(dsl, track.videoId());
         var before = dsl.select(AUDIO_TRACKS.FOLDER).from(AUDIO_TRACKS)
                 .where(AUDIO_TRACKS.AUDIO_TRACK_ID.eq(track.id()), AUDIO_TRACKS.ORGANIZATION_ID.eq(track.organizationId()))
-                .forUpdate().fetchOptional(AUDIO_TRACKS.FOLDER);
+                .forUpdate().fetchOptional();
         if (before.isEmpty()) {
             throw new IllegalStateException("The audio track was removed while it was being dubbed");
         }
@@ -131,7 +131,7 @@ public class AudioTrackStore {
                 .where(AUDIO_TRACKS.AUDIO_TRACK_ID.eq(track.id()))
                 .execute();
         publish(track.organizationId(), track.videoId());
-        return Optional.ofNullable(before.get()).filter(old -> !old.equals(folder));
+        return Optional.ofNullable(before.get().value1()).filter(old -> !old.equals(folder));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.vidcastx.workers.ai;
 
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.dubbing.AudioTrackStore;
+import io.vidcastx.core.dubbing.LocalDubbingTools;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.media.MediaProcessRunner;
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ai-jobs} with {@code vidcastx.ai.concurrency} jobs at a time.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AiProperties.class)
+@EnableConfigurationProperties({AiProperties.class, DubbingProperties.class})
 @Import(AiVideoRepository.class)
 public class AiWorkerConfiguration {
 
@@ -42,8 +44,33 @@ public class AiWorkerConfiguration {
                 transcripts, storage, events, transactions, settings);
     }
 
+    /** Asked once at start: the dashboard and the jobs offer only what the installed tools can do. */
     @Bean
-    AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+    LocalDubbingTools localDubbingTools(DubbingProperties dubbing) {
+        var tools = LocalDubbingTools.detect(dubbing.apertium(), dubbing.espeakNg());
+        String advice = tools.advice(null);
+        if (!advice.isEmpty()) {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).warn("Local dubbing cannot work yet: {}", advice);
+        } else {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).info("Local dubbing from English into {}",
+                    tools.targets("en"));
+        }
+        return tools;
+    }
+
+    @Bean
+    DubJobHandler dubJobHandler(TranscribeJobHandler transcriber, LocalDubbingTools tools, FfmpegBinaries binaries,
+                                MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
+                                TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage,
+                                EventRecorder events, TransactionTemplate transactions, AiProperties settings) {
+        return new DubJobHandler(transcriber, new LocalDubber(tools, binaries, runner), clock, videos, transcripts,
+                tracks, storage, events, transactions, binaries, runner, settings);
+    }
+
+    @Bean
+    AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler transcribe, DubJobHandler dub,
+                                    AiProperties settings) {
+        var handler = new AiJobHandler(transcribe, dub);
         return new AiWorkerStarter(workers, handler, settings);
     }
 
@@ -53,10 +80,10 @@ public class AiWorkerConfiguration {
         private static final Logger log = LoggerFactory.getLogger(AiWorkerStarter.class);
 
         private final JobWorkers workers;
-        private final TranscribeJobHandler handler;
+        private final AiJobHandler handler;
         private final AiProperties settings;
 
-        AiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+        AiWorkerStarter(JobWorkers workers, AiJobHandler handler, AiProperties settings) {
             this.workers = workers;
             this.handler = handler;
             this.settings = settings;
