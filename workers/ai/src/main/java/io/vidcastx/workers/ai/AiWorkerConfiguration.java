@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ai-jobs} with {@code vidcastx.ai.concurrency} jobs at a time.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AiProperties.class, DubbingProperties.class})
+@EnableConfigurationProperties(AiProperties.class)
 @Import(AiVideoRepository.class)
 public class AiWorkerConfiguration {
 
@@ -44,20 +44,6 @@ public class AiWorkerConfiguration {
                 transcripts, storage, events, transactions, settings);
     }
 
-    /** Asked once at start: the dashboard and the jobs offer only what the installed tools can do. */
-    @Bean
-    LocalDubbingTools localDubbingTools(DubbingProperties dubbing) {
-        var tools = LocalDubbingTools.detect(dubbing.apertium(), dubbing.espeakNg());
-        String advice = tools.advice(null);
-        if (!advice.isEmpty()) {
-            LoggerFactory.getLogger(AiWorkerConfiguration.class).warn("Local dubbing cannot work yet: {}", advice);
-        } else {
-            LoggerFactory.getLogger(AiWorkerConfiguration.class).info("Local dubbing from English into {}",
-                    tools.targets("en"));
-        }
-        return tools;
-    }
-
     @Bean
     DubJobHandler dubJobHandler(TranscribeJobHandler transcriber, LocalDubbingTools tools, FfmpegBinaries binaries,
                                 MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
@@ -71,6 +57,13 @@ public class AiWorkerConfiguration {
     AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler transcribe, DubJobHandler dub,
                                     AiProperties settings) {
         var handler = new AiJobHandler(transcribe, dub);
+        String advice = dub.tools().advice(null);
+        if (!advice.isEmpty()) {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).warn("Local dubbing cannot work yet: {}", advice);
+        } else {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).info("Local dubbing from English into {}",
+                    dub.tools().targets("en"));
+        }
         return new AiWorkerStarter(workers, handler, settings);
     }
 

@@ -83,6 +83,10 @@ class DubJobHandler {
         this.settings = settings;
     }
 
+    io.vidcastx.core.dubbing.LocalDubbingTools tools() {
+        return local.tools();
+    }
+
     void handle(AIJobData job, JobContext context) {
         var found = videos.find(job.videoId());
         if (found.isEmpty() || job.language() == null) {
