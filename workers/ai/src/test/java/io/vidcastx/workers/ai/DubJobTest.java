@@ -161,6 +161,11 @@ class DubJobTest {
             Files.createDirectories(file.getParent());
             storage.downloadFile(object.key(), file);
         }
+        // The captions live beside the HLS output; the stream controller serves them under subtitles/.
+        for (var transcript : transcripts.forVideo(organization, id)) {
+            storage.downloadFile(StorageKeys.captions(id, transcript.language()),
+                    out.resolve("subtitles/" + transcript.language() + ".vtt"));
+        }
         return out;
     }
 
@@ -219,6 +224,18 @@ class DubJobTest {
         var streams = ffprobe("-v", "error", "-show_entries", "stream=codec_type:stream_tags=language", "-of", "csv=p=0",
                 local.resolve("master.m3u8").toString());
         assertThat(streams).contains("audio,en", "audio,es");
+
+        // hls.js in Chromium lists both audio tracks and switches to Spanish while the video keeps playing.
+        var browser = hlsJsInChromium(local, "es");
+        if (browser != null) {
+            assertThat(browser).contains("{\"name\":\"English\",\"lang\":\"en\",\"default\":true,\"url\":null}",
+                    "{\"name\":\"Español\",\"lang\":\"es\",\"default\":false,\"url\":", "\"index\":1",
+                    "\"switchedTo\":1", "\"selected\":1", "\"fatal\":[]", "\"errors\":[]");
+            var numbers = java.util.regex.Pattern.compile("\"before\":([0-9.]+),\"after\":([0-9.]+)").matcher(browser);
+            assertThat(numbers.find()).as(browser).isTrue();
+            assertThat(Double.parseDouble(numbers.group(2))).as("currentTime advances after the switch")
+                    .isGreaterThan(Double.parseDouble(numbers.group(1)) + 0.5);
+        }
 
         // Every spoken cue starts within 100 ms of its cue.
         Path pcm = dir.resolve("dubbed-" + id + ".s16");
@@ -299,5 +316,23 @@ class DubJobTest {
         if (job.getStatus().equals("failed")) {
             assertThat(tracks.find(organization, id, "es").orElseThrow().error()).contains("transcript is empty");
         }
+    }
+
+    /** The browser script's JSON report, or null (with the reason printed) when Node or Chromium is missing. */
+    private static String hlsJsInChromium(Path folder, String language) throws Exception {
+        Path modules = Path.of("..", "..", "frontend", "node_modules").toAbsolutePath().normalize();
+        if (!Files.isExecutable(Path.of("/usr/bin/chromium")) || !Files.isDirectory(modules.resolve("playwright-core"))) {
+            System.out.println("Skipped the hls.js check: Chromium (apt-get install chromium) or frontend/node_modules "
+                    + "(playwright-core, hls.js) is missing");
+            return null;
+        }
+        var process = new ProcessBuilder("node", Path.of("src/test/node/browser-dub-audio-tracks.cjs").toAbsolutePath()
+                .toString(), folder.toString(), modules.resolve("hls.js/dist/hls.min.js").toString(), language)
+                .redirectErrorStream(true);
+        process.environment().put("NODE_PATH", modules.toString());
+        var started = process.start();
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(output).isZero();
+        return output.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElse(output);
     }
 }
