@@ -48,6 +48,8 @@ FROM eclipse-temurin:25-jre
 RUN set -eux; \
     apt-get update; \
     apt-get install -y --no-install-recommends ffmpeg curl; \
+    # Local AI dubbing (the ai role): speech synthesis and English<->Spanish/Catalan translation.
+    apt-get install -y --no-install-recommends espeak-ng apertium apertium-eng-spa apertium-eng-cat; \
     rm -rf /var/lib/apt/lists/*; \
     ffmpeg -hide_banner -version | head -n 1
 

@@ -19,4 +19,20 @@ final class AssetJson {
     static Map<String, Object> of(VideoDetail video, List<PlaybackIdInfo> playbackIds) {
         return video.asset(playbackIds).build();
     }
+
+    /** The asset with its generated (dubbed) audio tracks after the ones it was made with. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withTracks(Map<String, Object> asset, List<Map<String, Object>> dubbed) {
+        if (dubbed.isEmpty()) {
+            return asset;
+        }
+        var out = new java.util.LinkedHashMap<>(asset);
+        var tracks = new java.util.ArrayList<Map<String, Object>>();
+        if (out.get("tracks") instanceof List<?> existing) {
+            tracks.addAll((List<Map<String, Object>>) existing);
+        }
+        tracks.addAll(dubbed);
+        out.put("tracks", tracks);
+        return out;
+    }
 }

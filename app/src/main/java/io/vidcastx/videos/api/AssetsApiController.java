@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidcastx.api.Paging;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.dubbing.DubbingService;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.videos.VideoDetail;
@@ -37,8 +38,10 @@ class AssetsApiController {
 
     private final VideoService videos;
     private final CallerResolver callers;
+    private final DubbingService dubbing;
 
-    AssetsApiController(VideoService videos, CallerResolver callers) {
+    AssetsApiController(VideoService videos, CallerResolver callers, DubbingService dubbing) {
+        this.dubbing = dubbing;
         this.videos = videos;
         this.callers = callers;
     }
@@ -102,7 +105,8 @@ class AssetsApiController {
     }
 
     private Map<String, Object> asset(Caller caller, VideoDetail video) {
-        return AssetJson.of(video, videos.playbackIds(caller, video.id()));
+        var asset = AssetJson.of(video, videos.playbackIds(caller, video.id()));
+        return AssetJson.withTracks(asset, dubbing.list(caller, video.id()).stream().map(t -> t.muxTrack()).toList());
     }
 
     /** Mux's updatable fields: {@code meta.title} (and our {@code meta.description}); others are ignored. */

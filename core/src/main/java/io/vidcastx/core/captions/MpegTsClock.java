@@ -43,11 +43,27 @@ public final class MpegTsClock {
 
     /** ffprobe's arguments: the start time of a downloaded segment, which may open only local files. */
     static List<String> arguments(Path segment) {
+        return arguments(segment, false);
+    }
+
+    /** With {@code videoOnly}, the start of the picture (after its decoding delay) rather than of the file. */
+    static List<String> arguments(Path segment, boolean videoOnly) {
         var args = new ArrayList<>(List.of("-v", "error"));
         args.addAll(InputProtocols.only(InputProtocols.LOCAL_FILE));
-        args.addAll(List.of("-show_entries", "format=start_time", "-of", "default=noprint_wrappers=1:nokey=1",
-                segment.toString()));
+        if (videoOnly) {
+            args.addAll(List.of("-select_streams", "v:0"));
+        }
+        args.addAll(List.of("-show_entries", videoOnly ? "stream=start_time" : "format=start_time", "-of",
+                "default=noprint_wrappers=1:nokey=1", segment.toString()));
         return args;
+    }
+
+    /**
+     * The first video frame's timestamp, in 90 kHz ticks: HLS segments are cut at video frames, so
+     * another rendition cut like the video counts its segments from here. 0 when it cannot be read.
+     */
+    public long firstVideoTimestamp(VideoId videoId, Optional<String> playlistKey, Path workDir) {
+        return start(videoId, playlistKey, workDir, true);
     }
 
     /**
@@ -56,6 +72,10 @@ public final class MpegTsClock {
      * @return the first segment's start in 90 kHz ticks, or 0 when it cannot be read (logged)
      */
     public long firstTimestamp(VideoId videoId, Optional<String> playlistKey, Path workDir) {
+        return start(videoId, playlistKey, workDir, false);
+    }
+
+    private long start(VideoId videoId, Optional<String> playlistKey, Path workDir, boolean videoOnly) {
         if (playlistKey.isEmpty()) {
             return 0;
         }
@@ -72,7 +92,7 @@ public final class MpegTsClock {
             Path local = Files.createTempFile(workDir, "first-segment-", ".ts");
             try {
                 storage.downloadFile(StorageKeys.validate(folder + segment), local);
-                var lines = runner.run(binaries.ffprobe(), arguments(local), workDir, Duration.ofMinutes(1),
+                var lines = runner.run(binaries.ffprobe(), arguments(local, videoOnly), workDir, Duration.ofMinutes(1),
                         null, () -> false);
                 return Math.round(Double.parseDouble(lines.getFirst().strip()) * 90_000);
             } finally {

@@ -199,8 +199,7 @@ public class TranscriptStore {
      * so two writers upgrading it would deadlock.
      */
     private void lockVideo(VideoId videoId) {
-        dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class,
-                DSL.val("captions:" + videoId))).fetch();
+        MasterPlaylistLock.hold(dsl, videoId);
     }
 
     /** The language's English name for players' caption menus ("English", "Portuguese (Brazil)"). */

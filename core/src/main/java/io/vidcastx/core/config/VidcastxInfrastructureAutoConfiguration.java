@@ -78,6 +78,21 @@ public class VidcastxInfrastructureAutoConfiguration {
         return new TranscriptStore(dsl, storage);
     }
 
+    /**
+     * What local dubbing can do here, asked of the tools once at start ({@code vidcastx.dubbing.apertium},
+     * {@code vidcastx.dubbing.espeak-ng}: commands on the PATH or full paths).
+     */
+    @Bean
+    public io.vidcastx.core.dubbing.LocalDubbingTools localDubbingTools(org.springframework.core.env.Environment env) {
+        return io.vidcastx.core.dubbing.LocalDubbingTools.detect(env.getProperty("vidcastx.dubbing.apertium", "apertium"),
+                env.getProperty("vidcastx.dubbing.espeak-ng", "espeak-ng"));
+    }
+
+    @Bean
+    public io.vidcastx.core.dubbing.AudioTrackStore audioTrackStore(DSLContext dsl, StorageService storage) {
+        return new io.vidcastx.core.dubbing.AudioTrackStore(dsl, storage);
+    }
+
     @Bean
     public VideoStatusPublisher videoStatusPublisher(StatefulRedisConnection<String, String> redis) {
         return new VideoStatusPublisher(redis);

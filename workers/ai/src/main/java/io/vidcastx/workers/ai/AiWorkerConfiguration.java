@@ -2,6 +2,8 @@ package io.vidcastx.workers.ai;
 
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
+import io.vidcastx.core.dubbing.AudioTrackStore;
+import io.vidcastx.core.dubbing.LocalDubbingTools;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.core.media.FfmpegBinaries;
@@ -44,7 +46,25 @@ public class AiWorkerConfiguration {
     }
 
     @Bean
-    AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+    DubJobHandler dubJobHandler(TranscribeJobHandler transcriber, LocalDubbingTools tools, FfmpegBinaries binaries,
+                                MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
+                                TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage,
+                                EventRecorder events, TransactionTemplate transactions, AiProperties settings) {
+        return new DubJobHandler(transcriber, new LocalDubber(tools, binaries, runner), clock, videos, transcripts,
+                tracks, storage, events, transactions, binaries, runner, settings);
+    }
+
+    @Bean
+    AiWorkerStarter aiWorkerStarter(JobWorkers workers, TranscribeJobHandler transcribe, DubJobHandler dub,
+                                    AiProperties settings) {
+        var handler = new AiJobHandler(transcribe, dub);
+        String advice = dub.tools().advice(null);
+        if (!advice.isEmpty()) {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).warn("Local dubbing cannot work yet: {}", advice);
+        } else {
+            LoggerFactory.getLogger(AiWorkerConfiguration.class).info("Local dubbing from English into {}",
+                    dub.tools().targets("en"));
+        }
         return new AiWorkerStarter(workers, handler, settings);
     }
 
@@ -54,10 +74,10 @@ public class AiWorkerConfiguration {
         private static final Logger log = LoggerFactory.getLogger(AiWorkerStarter.class);
 
         private final JobWorkers workers;
-        private final TranscribeJobHandler handler;
+        private final AiJobHandler handler;
         private final AiProperties settings;
 
-        AiWorkerStarter(JobWorkers workers, TranscribeJobHandler handler, AiProperties settings) {
+        AiWorkerStarter(JobWorkers workers, AiJobHandler handler, AiProperties settings) {
             this.workers = workers;
             this.handler = handler;
             this.settings = settings;

@@ -16,7 +16,6 @@ import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.core.media.FfmpegCancelledException;
 import io.vidcastx.core.media.ScratchDirectories;
 import io.vidcastx.core.queue.AIJobData;
-import io.vidcastx.core.queue.AIJobType;
 import io.vidcastx.core.queue.JobContext;
 import io.vidcastx.core.queue.JobHandler;
 import io.vidcastx.core.queue.PermanentJobFailure;
@@ -73,9 +72,6 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
 
     @Override
     public void handle(AIJobData job, JobContext context) {
-        if (job.type() != AIJobType.TRANSCRIBE) {
-            throw new PermanentJobFailure("This AI worker does not dub yet; only transcription is available.");
-        }
         var found = videos.find(job.videoId());
         if (found.isEmpty()) {
             log.info("Video {} was deleted before it was transcribed; nothing to do", job.videoId());
@@ -143,7 +139,7 @@ class TranscribeJobHandler implements JobHandler<AIJobData> {
         }
     }
 
-    private Path download(AiVideoRepository.VideoToTranscribe video, Path workDir) {
+    Path download(AiVideoRepository.VideoToTranscribe video, Path workDir) {
         Path source = workDir.resolve("source");
         // The upload is kept for re-transcoding; the MP4 rendition has the same sound if it is gone.
         for (String key : new String[] {video.sourceKey(), StorageKeys.mp4Folder(video.id()) + "highest.mp4"}) {
