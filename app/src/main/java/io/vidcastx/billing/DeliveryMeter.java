@@ -72,7 +72,15 @@ public class DeliveryMeter {
             }
         }
         String flushKey = node + ":" + Instant.now();
-        minutes.forEach((organization, amount) -> usage.recordDeliveryMinutes(organization, flushKey, amount));
+        minutes.forEach((organization, amount) -> {
+            try {
+                usage.recordDeliveryMinutes(organization, flushKey, amount);
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                // The organization was deleted after its segments were served: there is no one left to bill,
+                // and one such organization must not stop the others' minutes from being recorded.
+                log.debug("Delivery minutes of deleted organization {} dropped", organization);
+            }
+        });
         return minutes.size();
     }
 }

@@ -10,15 +10,12 @@ import java.util.Map;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Menu;
 import io.vidcastx.AppTestSupport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -52,7 +49,7 @@ class DashboardLayoutTest extends AppTestSupport {
                 Map.entry("Media", List.of("Home", "Videos", "Transcripts", "Live")),
                 Map.entry("Data", List.of("Analytics")),
                 Map.entry("Developers", List.of("API Keys", "Webhooks")),
-                Map.entry("Settings", List.of("General", "Team", "Billing")));
+                Map.entry("Settings", List.of("General", "Team", "Billing", "Integrations")));
         var home = sections.getFirst().getItems().getFirst();
         assertThat(home.getPath()).isIn("", "/");
         assertThat(((Icon) home.getPrefixComponent()).getElement().getAttribute("icon")).isEqualTo("vaadin:home");
@@ -88,7 +85,7 @@ class DashboardLayoutTest extends AppTestSupport {
         startUi();
         UI.getCurrent().navigate("");
 
-        assertThat(labels()).endsWith("Billing", "Audit log");
+        assertThat(labels()).endsWith("Billing", "Audit log", "Integrations");
     }
 
     private static List<String> labels() {
@@ -125,17 +122,5 @@ class DashboardLayoutTest extends AppTestSupport {
         assertThat(accounts.switchTo(OWNER_EMAIL, before.organizationId())).isTrue();
         assertThat(callers.current().orElseThrow().organizationId()).isEqualTo(before.organizationId());
         assertThat(accounts.switchTo(OWNER_EMAIL, io.vidcastx.db.ids.OrganizationId.random())).as("not a member").isFalse();
-    }
-
-    @ParameterizedTest
-    @CsvSource({"live,Live", "analytics,Analytics", "settings/billing,Billing"})
-    void every_page_not_built_yet_says_so_and_shows_no_invented_data(String path, String title) {
-        UI.getCurrent().navigate(path);
-
-        assertThat(_get(H2.class, spec -> spec.withClasses("view-title")).getText()).isEqualTo(title);
-        var placeholder = _get(NotBuiltYet.class);
-        assertThat(_get(placeholder, H2.class, spec -> { }).getText()).isEqualTo(title);
-        assertThat(placeholder.getElement().getTextRecursively()).contains("This page is not built yet.");
-        assertThat(_find(com.vaadin.flow.component.grid.Grid.class)).isEmpty();
     }
 }
