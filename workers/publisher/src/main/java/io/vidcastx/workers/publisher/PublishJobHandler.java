@@ -1,7 +1,5 @@
 package io.vidcastx.workers.publisher;
 
-import static io.vidcastx.db.jooq.Tables.VIDEOS;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +28,6 @@ import io.vidcastx.core.youtube.Distributions;
 import io.vidcastx.core.youtube.YouTubeConnections;
 import io.vidcastx.core.youtube.YouTubeGoogle;
 import io.vidcastx.core.youtube.YouTubeReconnectNeeded;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,20 +50,20 @@ class PublishJobHandler implements JobHandler<PublishJobData> {
     private final YouTubeConnections connections;
     private final YouTubeGoogle google;
     private final StorageService storage;
-    private final DSLContext dsl;
+    private final PublishSourceRepository sources;
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final ResumableUpload upload;
     private final PublisherProperties settings;
 
     PublishJobHandler(Distributions distributions, YouTubeConnections connections, YouTubeGoogle google,
-                      StorageService storage, DSLContext dsl, EventRecorder events, TransactionTemplate transactions,
+                      StorageService storage, PublishSourceRepository sources, EventRecorder events, TransactionTemplate transactions,
                       ResumableUpload upload, PublisherProperties settings) {
         this.distributions = distributions;
         this.connections = connections;
         this.google = google;
         this.storage = storage;
-        this.dsl = dsl;
+        this.sources = sources;
         this.events = events;
         this.transactions = transactions;
         this.upload = upload;
@@ -153,8 +150,7 @@ class PublishJobHandler implements JobHandler<PublishJobData> {
 
     private ByteSource source(Distribution distribution) {
         String mp4 = StorageKeys.mp4Folder(distribution.videoId()) + "highest.mp4";
-        String sourceKey = dsl.select(VIDEOS.SOURCE_KEY).from(VIDEOS).where(VIDEOS.VIDEO_ID.eq(distribution.videoId()),
-                VIDEOS.ORGANIZATION_ID.eq(distribution.organizationId())).fetchOptional(VIDEOS.SOURCE_KEY).orElse(null);
+        String sourceKey = sources.sourceKey(distribution.organizationId(), distribution.videoId()).orElse(null);
         for (String key : new String[] {mp4, sourceKey}) {
             if (key == null) {
                 continue;

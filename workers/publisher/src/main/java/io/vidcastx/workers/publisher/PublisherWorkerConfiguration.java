@@ -7,11 +7,11 @@ import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.youtube.Distributions;
 import io.vidcastx.core.youtube.YouTubeConnections;
 import io.vidcastx.core.youtube.YouTubeGoogle;
-import org.jooq.DSLContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,15 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code publish} with {@code vidcastx.publisher.concurrency} uploads at a time.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PublishSourceRepository.class)
 @EnableConfigurationProperties(PublisherProperties.class)
 public class PublisherWorkerConfiguration {
 
     @Bean
     PublishJobHandler publishJobHandler(Distributions distributions, YouTubeConnections connections,
-                                        YouTubeGoogle google, StorageService storage, DSLContext dsl,
+                                        YouTubeGoogle google, StorageService storage, PublishSourceRepository sources,
                                         EventRecorder events, TransactionTemplate transactions,
                                         PublisherProperties settings) {
-        return new PublishJobHandler(distributions, connections, google, storage, dsl, events, transactions,
+        return new PublishJobHandler(distributions, connections, google, storage, sources, events, transactions,
                 new ResumableUpload(settings), settings);
     }
 

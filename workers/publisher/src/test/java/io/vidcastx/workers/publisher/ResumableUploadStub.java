@@ -197,8 +197,21 @@ final class ResumableUploadStub implements AutoCloseable {
         out.flush();
     }
 
-    /** A small body, sent with Content-Length or (Google's client, when it cannot tell the length) chunked. */
+    /**
+     * A small body as the client meant it: Google's client gzips the bodies of media requests such as
+     * captions.insert (Content-Encoding: gzip), and sends them chunked when it cannot tell their length.
+     */
     private static byte[] body(InputStream in, Map<String, String> headers, long length) throws IOException {
+        byte[] raw = rawBody(in, headers, length);
+        if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
+            try (var gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+                return gunzip.readAllBytes();
+            }
+        }
+        return raw;
+    }
+
+    private static byte[] rawBody(InputStream in, Map<String, String> headers, long length) throws IOException {
         if (!"chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             return in.readNBytes((int) length);
         }
