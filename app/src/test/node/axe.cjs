@@ -8,11 +8,17 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // mode, as it does under tests; the production jar never serves them, so they are not part of the product.
 const DEVELOPMENT_TOOLS = ['copilot-main', 'vaadin-dev-tools'];
 
-/** The violations as {id, impact, help, targets} (empty when the page passes). */
-async function axeViolations(page) {
+/**
+ * The violations as {id, impact, help, targets} (empty when the page passes). `include` narrows the check
+ * to some elements, e.g. an open dialog's overlay: the page behind a modal is dimmed on purpose and is
+ * checked on its own without the dialog.
+ */
+async function axeViolations(page, include) {
   await page.evaluate(source);
-  const results = await page.evaluate(([tags, exclude]) => window.axe.run({ exclude: exclude.map((tag) => [tag]) },
-    { runOnly: { type: 'tag', values: tags } }), [TAGS, DEVELOPMENT_TOOLS]);
+  const results = await page.evaluate(([tags, exclude, only]) => window.axe.run(
+    only ? { include: only.map((selector) => [selector]), exclude: exclude.map((tag) => [tag]) }
+      : { exclude: exclude.map((tag) => [tag]) },
+    { runOnly: { type: 'tag', values: tags } }), [TAGS, DEVELOPMENT_TOOLS, include || null]);
   return results.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
   }));

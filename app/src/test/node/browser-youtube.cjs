@@ -3,6 +3,7 @@
 // node browser-youtube.cjs <baseUrl> <email> <password> <videoId> <shots>
 const { chromium } = require('playwright-core');
 const path = require('node:path');
+const { axeViolations } = require('./axe.cjs');
 
 (async () => {
   const [base, email, password, videoId, shots] = process.argv.slice(2);
@@ -34,6 +35,17 @@ const path = require('node:path');
     await page.waitForSelector('vaadin-dialog[opened]', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(800);
     report.dialog = await page.locator('vaadin-dialog[opened]').first().innerText();
+    // the thumbnail picker: a frame of one's choice, whose preview the image API cuts
+    await page.locator('vaadin-radio-button', { hasText: 'A frame I choose' }).click();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('img.thumbnail-preview');
+      return img && img.src.includes('time=') && img.complete && img.naturalWidth > 0;
+    }, null, { timeout: 30000 });
+    report.preview = await page.evaluate(() => {
+      const img = document.querySelector('img.thumbnail-preview');
+      return { src: img.getAttribute('src'), width: img.naturalWidth, alt: img.alt };
+    });
+    report.dialogAxe = await axeViolations(page, ['vaadin-dialog[opened]']);
     await page.screenshot({ path: path.join(shots, 'youtube-publish-dialog.png') });
   } catch (e) {
     report.errors.push(String(e));

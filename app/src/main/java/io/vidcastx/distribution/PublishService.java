@@ -15,7 +15,9 @@ import io.vidcastx.core.youtube.Distributions;
 import io.vidcastx.core.youtube.PublishRequest;
 import io.vidcastx.core.youtube.YouTubeConnections;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.playback.StillFrames;
 import io.vidcastx.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +34,13 @@ public class PublishService {
     private final Distributions distributions;
     private final YouTubeConnections connections;
     private final JobQueue queue;
+    private final StillFrames stills;
 
-    PublishService(Distributions distributions, YouTubeConnections connections, JobQueue queue) {
+    PublishService(Distributions distributions, YouTubeConnections connections, JobQueue queue, StillFrames stills) {
         this.distributions = distributions;
         this.connections = connections;
         this.queue = queue;
+        this.stills = stills;
     }
 
     /** The video was published (or is being published) to this channel already; ask before replacing it. */
@@ -62,8 +66,17 @@ public class PublishService {
      * @throws IllegalStateException    when YouTube is not connected, the video is not ready, or (as
      *                                  {@link AlreadyPublished}) it was published before and {@code replace} is false
      */
-    @Transactional
     public Distribution publish(Caller caller, VideoId video, PublishRequest request, boolean replace) {
+        return publish(caller, video, request, replace, ThumbnailChoice.POSTER);
+    }
+
+    /**
+     * Queues the upload with the chosen thumbnail; a frame at a time is cut now, so a time past the
+     * video's end is refused here rather than by the worker later.
+     */
+    @Transactional
+    public Distribution publish(Caller caller, VideoId video, PublishRequest request, boolean replace,
+                                ThumbnailChoice thumbnail) {
         caller.require(Role.MEMBER, "publish videos");
         var status = distributions.videoStatus(caller.organizationId(), video)
                 .orElseThrow(() -> new IllegalArgumentException("No asset with this id"));
@@ -88,11 +101,22 @@ public class PublishService {
             throw new IllegalStateException("This video is being published to this channel right now; cancel that first.");
         }
         var queued = distributions.queue(caller.organizationId(), video, Distributions.YOUTUBE, connection.channelId(),
-                request, caller.userId());
+                request.withThumbnailKey(thumbnailKey(caller, video, thumbnail)), caller.userId());
         var job = queue.enqueue(Queues.PUBLISH, new PublishJobData(queued.id()),
                 new EnqueueOptions(Duration.ZERO, ATTEMPTS));
         distributions.attachJob(queued.id(), job);
         return queued;
+    }
+
+    private @Nullable String thumbnailKey(Caller caller, VideoId video, ThumbnailChoice thumbnail) {
+        if (!thumbnail.send()) {
+            return null;
+        }
+        try {
+            return stills.keep(caller.organizationId(), video, thumbnail.time()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("thumbnail_time: " + e.getMessage(), e);
+        }
     }
 
     public Optional<Distribution> find(Caller caller, VideoId video, UUID id) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.videos.VideoStatus;
+import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -38,6 +39,17 @@ class JooqPlaybackRepository implements PlaybackRepository {
                 .fetchOptional(r -> new PlaybackService.Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()),
                         r.value4(), r.value5() != null))
                 .or(() -> findLive(playbackId));
+    }
+
+    @Override
+    public Optional<PlaybackService.Playable> findReady(OrganizationId organization, VideoId video) {
+        return dsl.select(VIDEOS.VIDEO_ID, VIDEOS.ORGANIZATION_ID, VIDEOS.PLAYBACK_POLICY, VIDEOS.DURATION_SECONDS,
+                        VIDEOS.WIDTH)
+                .from(VIDEOS)
+                .where(VIDEOS.VIDEO_ID.eq(video).and(VIDEOS.ORGANIZATION_ID.eq(organization))
+                        .and(VIDEOS.STATUS.eq(VideoStatus.READY.dbValue())))
+                .fetchOptional(r -> new PlaybackService.Playable(r.value1(), r.value2(), PlaybackPolicy.fromDb(r.value3()),
+                        r.value4(), r.value5() != null));
     }
 
     /** A live stream's playback id plays while a publisher's HLS is in storage (during the reconnect window too). */

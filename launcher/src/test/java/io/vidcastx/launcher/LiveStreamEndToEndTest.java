@@ -96,6 +96,14 @@ class LiveStreamEndToEndTest {
             assertThat(bytes.statusCode()).isEqualTo(200);
             assertThat(bytes.body()[0]).isEqualTo((byte) 0x47); // an MPEG-TS sync byte
             assertThat(media).doesNotContain(key);
+            // the ingest's health figures reach the session's record with the lease renewals
+            await().atMost(Duration.ofSeconds(20)).until(() -> dsl.fetchValue(
+                    "select frame_rate from live_sessions where live_stream_id = ?::uuid and status = 'connected'", id) != null);
+            var health = dsl.fetchOne("select video_kbps, width, height, dropped_frames from live_sessions "
+                    + "where live_stream_id = ?::uuid and status = 'connected'", id);
+            assertThat(health.get("video_kbps", Integer.class)).isPositive();
+            assertThat(health.get("height", Integer.class)).isPositive();
+            assertThat(health.get("dropped_frames", Long.class)).isNotNull();
 
             playsInAnEmbedOnAnotherSite(appBase, playbackId);
             theDashboardShowsItLiveAndPreviewsIt(appBase, id);

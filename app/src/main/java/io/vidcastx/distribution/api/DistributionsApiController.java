@@ -15,6 +15,7 @@ import io.vidcastx.core.youtube.Distributions;
 import io.vidcastx.core.youtube.PublishRequest;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.distribution.PublishService;
+import io.vidcastx.distribution.ThumbnailChoice;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,8 @@ class DistributionsApiController {
     }
 
     @Operation(summary = "Publish the asset (destination youtube, title, description, tags, category_id, privacy, "
-            + "publish_at, made_for_kids, caption_languages, replace)")
+            + "publish_at, made_for_kids, caption_languages, thumbnail (\"poster\", \"none\" or \"frame\" with "
+            + "thumbnail_time in seconds), replace)")
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@PathVariable String assetId, @RequestBody JsonNode body) {
         var caller = caller();
@@ -61,7 +63,8 @@ class DistributionsApiController {
         var request = new PublishRequest(text(body, "title"), text(body, "description"), strings(body, "tags"),
                 text(body, "category_id"), text(body, "privacy"), time(body, "publish_at"),
                 body.path("made_for_kids").asBoolean(false), strings(body, "caption_languages"), null);
-        var created = publishing.publish(caller, video(assetId), request, body.path("replace").asBoolean(false));
+        var created = publishing.publish(caller, video(assetId), request, body.path("replace").asBoolean(false),
+                thumbnail(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", json(created)));
     }
 
@@ -104,6 +107,8 @@ class DistributionsApiController {
         data.put("error", distribution.error());
         data.put("title", distribution.request().title());
         data.put("privacy", distribution.request().privacy());
+        String thumbnail = distribution.request().thumbnailKey();
+        data.put("thumbnail", thumbnail == null ? "none" : thumbnail.endsWith("/thumbnail.jpg") ? "poster" : "frame");
         data.put("created_at", String.valueOf(distribution.createdAt().toEpochSecond()));
         return data;
     }
@@ -166,6 +171,35 @@ class DistributionsApiController {
         var result = new ArrayList<String>();
         node.forEach(item -> result.add(item.asString()));
         return result;
+    }
+
+    /** {@code thumbnail}: poster (default), none, or frame at {@code thumbnail_time}; a time alone means a frame. */
+    private static ThumbnailChoice thumbnail(JsonNode body) {
+        String kind = text(body, "thumbnail");
+        JsonNode time = body.path("thumbnail_time");
+        if (!time.isMissingNode() && !time.isNull() && !time.isNumber()) {
+            throw new IllegalArgumentException("thumbnail_time must be a number of seconds");
+        }
+        boolean timed = time.isNumber();
+        if (kind == null) {
+            return timed ? ThumbnailChoice.frameAt(time.asDouble()) : ThumbnailChoice.POSTER;
+        }
+        return switch (kind) {
+            case "poster" -> {
+                if (timed) {
+                    throw new IllegalArgumentException("thumbnail_time goes with thumbnail \"frame\", not \"poster\"");
+                }
+                yield ThumbnailChoice.POSTER;
+            }
+            case "none" -> new ThumbnailChoice(false, timed ? time.asDouble() : null);
+            case "frame" -> {
+                if (!timed) {
+                    throw new IllegalArgumentException("thumbnail \"frame\" needs thumbnail_time in seconds");
+                }
+                yield ThumbnailChoice.frameAt(time.asDouble());
+            }
+            default -> throw new IllegalArgumentException("thumbnail must be one of poster, none, frame");
+        };
     }
 
     private static @Nullable OffsetDateTime time(JsonNode body, String field) {

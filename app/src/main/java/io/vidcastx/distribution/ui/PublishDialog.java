@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
@@ -15,15 +16,20 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.vidcastx.core.youtube.PublishRequest;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.distribution.PublishService;
+import io.vidcastx.distribution.ThumbnailChoice;
 import io.vidcastx.security.Caller;
+import org.jspecify.annotations.Nullable;
 
 /** What to send to YouTube; publishing a video that is on the channel already asks first. */
 final class PublishDialog extends Dialog {
@@ -55,11 +61,28 @@ final class PublishDialog extends Dialog {
     final DateTimePicker publishAt = new DateTimePicker("Scheduled publish time (UTC)");
     final Checkbox madeForKids = new Checkbox("Made for kids");
     final CheckboxGroup<String> captions = new CheckboxGroup<>("Captions to include");
+    final RadioButtonGroup<String> thumbnail = new RadioButtonGroup<>("Thumbnail");
+    final NumberField thumbnailTime = new NumberField("Frame at (seconds)");
+    final Image thumbnailPreview = new Image();
     final Paragraph problem = new Paragraph();
     final Button send = new Button("Publish");
 
+    /** Thumbnail options; their labels are what the person reads. */
+    static final String POSTER = "poster";
+    static final String FRAME = "frame";
+    static final String NONE = "none";
+
+    private final @Nullable Function<@Nullable Double, String> pictureAt;
+
+    /**
+     * @param pictureAt the URL of the video's picture at a time (null: its poster), for the preview; null when
+     *                  the video has no pictures (audio only): then no thumbnail is offered or sent
+     * @param duration  the video's length in seconds, the latest frame that can be chosen
+     */
     PublishDialog(PublishService publishing, Supplier<Caller> caller, VideoId video, String defaultTitle,
-                  List<String> captionLanguages, Runnable published) {
+                  List<String> captionLanguages, @Nullable Function<@Nullable Double, String> pictureAt, double duration,
+                  Runnable published) {
+        this.pictureAt = pictureAt;
         this.publishing = publishing;
         this.caller = caller;
         this.video = video;
@@ -80,14 +103,70 @@ final class PublishDialog extends Dialog {
         captions.setItems(captionLanguages);
         captions.setVisible(!captionLanguages.isEmpty());
         captions.setValue(new java.util.HashSet<>(captionLanguages));
+        thumbnail.setItems(POSTER, FRAME, NONE);
+        thumbnail.setItemLabelGenerator(value -> switch (value) {
+            case POSTER -> "The video's poster";
+            case FRAME -> "A frame I choose";
+            default -> "None: YouTube picks one";
+        });
+        thumbnail.setValue(pictureAt == null ? NONE : POSTER);
+        thumbnail.setVisible(pictureAt != null);
+        thumbnailTime.setMin(0);
+        thumbnailTime.setMax(Math.max(0, Math.floor(duration)));
+        thumbnailTime.setStep(1);
+        thumbnailTime.setStepButtonsVisible(true);
+        thumbnailTime.setValue(Math.min(2.0, Math.floor(duration)));
+        thumbnailTime.setHelperText("0 to " + (long) Math.floor(duration) + " s");
+        thumbnailPreview.setWidth("240px");
+        thumbnailPreview.getStyle().set("max-width", "240px").set("height", "auto");
+        thumbnailPreview.addClassName("thumbnail-preview");
+        thumbnail.addValueChangeListener(change -> showThumbnail());
+        thumbnailTime.addValueChangeListener(change -> showThumbnail());
+        showThumbnail();
         problem.addClassName("publish-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
-        var form = new FormLayout(title, description, tags, category, privacy, publishAt, madeForKids, captions);
+        var form = new FormLayout(title, description, tags, category, privacy, publishAt, madeForKids, captions,
+                thumbnail, thumbnailBox());
         form.setColspan(description, 2);
         add(form, problem);
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(click -> submit(false));
         getFooter().add(new Button("Cancel", click -> close()), send);
+    }
+
+    /** The frame's second and the preview together, beside the thumbnail choice. */
+    private Div thumbnailBox() {
+        var box = new Div(thumbnailTime, thumbnailPreview);
+        box.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("align-items", "flex-end");
+        return box;
+    }
+
+    private void showThumbnail() {
+        if (pictureAt == null) {
+            thumbnailTime.setVisible(false);
+            thumbnailPreview.setVisible(false);
+            return;
+        }
+        boolean frame = FRAME.equals(thumbnail.getValue());
+        thumbnailTime.setVisible(frame);
+        thumbnailPreview.setVisible(!NONE.equals(thumbnail.getValue()));
+        Double time = frame ? thumbnailTime.getValue() : null;
+        thumbnailPreview.setSrc(pictureAt.apply(time));
+        thumbnailPreview.setAlt(frame ? "Thumbnail preview: the frame at " + (time == null ? 0 : time.longValue()) + " s"
+                : "Thumbnail preview: the video's poster");
+    }
+
+    ThumbnailChoice thumbnailChoice() {
+        return switch (thumbnail.getValue()) {
+            case FRAME -> {
+                if (thumbnailTime.getValue() == null) {
+                    throw new IllegalArgumentException("Choose the second of the frame to send as the thumbnail");
+                }
+                yield ThumbnailChoice.frameAt(thumbnailTime.getValue());
+            }
+            case NONE -> ThumbnailChoice.NONE;
+            default -> ThumbnailChoice.POSTER;
+        };
     }
 
     PublishRequest request() {
@@ -99,7 +178,7 @@ final class PublishDialog extends Dialog {
 
     void submit(boolean replace) {
         try {
-            publishing.publish(caller.get(), video, request(), replace);
+            publishing.publish(caller.get(), video, request(), replace, thumbnailChoice());
             close();
             published.run();
         } catch (PublishService.AlreadyPublished e) {

@@ -1,6 +1,7 @@
 package io.vidcastx.distribution.ui;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -18,6 +19,7 @@ import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.distribution.DistributionStatusBroadcaster;
 import io.vidcastx.distribution.PublishService;
 import io.vidcastx.security.Caller;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The video page's "Publishing" section: one line per channel (queued, uploading n%, processing on
@@ -35,8 +37,14 @@ public final class PublishingPanel extends VerticalLayout {
     final Button publish = new Button("Publish to YouTube");
     private Runnable unsubscribe = () -> { };
 
+    /**
+     * @param pictureAt the URL of the video's picture at a time (null: its poster), for the thumbnail preview;
+     *                  null for a video without pictures (audio only), which sends no thumbnail
+     * @param duration  the video's length in seconds
+     */
     public PublishingPanel(PublishService publishing, DistributionStatusBroadcaster broadcaster, Supplier<Caller> caller,
-                           VideoId video, String defaultTitle, List<String> captionLanguages) {
+                           VideoId video, String defaultTitle, List<String> captionLanguages,
+                           @Nullable Function<@Nullable Double, String> pictureAt, double duration) {
         this.publishing = publishing;
         this.broadcaster = broadcaster;
         this.caller = caller;
@@ -45,7 +53,7 @@ public final class PublishingPanel extends VerticalLayout {
         setPadding(false);
         history.setId("publish-history");
         publish.addClickListener(click -> new PublishDialog(publishing, caller, video, defaultTitle, captionLanguages,
-                this::refresh).open());
+                pictureAt, duration, this::refresh).open());
         add(new H2("Publishing"), history, publish);
         refresh();
     }

@@ -41,6 +41,7 @@ import io.vidcastx.distribution.ui.PublishingPanel;
 import io.vidcastx.videos.VideoStatusBroadcaster;
 import io.vidcastx.core.videos.VideoStatus;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -161,14 +162,29 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
             }));
         }
         if (detail.status() == VideoStatus.READY) {
+            String pictureToken = detail.isSigned() ? "token=" + dashboardTokens.thumbnail(caller, playbackId) : "";
             add(new PublishingPanel(publishing, distributionStatus, () -> callers.signedInTo(caller.organizationId()),
                     detail.id(), detail.title(), transcripts.list(caller, detail.id()).stream()
-                            .map(transcript -> transcript.language()).toList()));
+                            .map(transcript -> transcript.language()).toList(),
+                    detail.width() == null ? null : time -> pictureUrl(playbackId, time, pictureToken),
+                    detail.durationSeconds() == null ? 0 : detail.durationSeconds()));
         }
         add(notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(editor);
         add(delete);
+    }
+
+    /** The image API's URL of a small picture of the video: its poster, or the frame at {@code time}. */
+    private static String pictureUrl(String playbackId, @Nullable Double time, String tokenParameter) {
+        var query = new StringBuilder("?width=320");
+        if (time != null) {
+            query.append("&time=").append(time.longValue());
+        }
+        if (!tokenParameter.isEmpty()) {
+            query.append('&').append(tokenParameter);
+        }
+        return "image/" + playbackId + "/thumbnail.jpg" + query;
     }
 
     @Override

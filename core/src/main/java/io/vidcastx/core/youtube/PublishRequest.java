@@ -27,6 +27,11 @@ public record PublishRequest(String title, String description, List<String> tags
         captionLanguages = captionLanguages == null ? List.of() : List.copyOf(captionLanguages);
     }
 
+    /** The same request with the storage key of the picture to send as its thumbnail. */
+    public PublishRequest withThumbnailKey(@Nullable String key) {
+        return new PublishRequest(title, description, tags, categoryId, privacy, publishAt, madeForKids, captionLanguages, key);
+    }
+
     /** @return the problems a person must fix, empty when YouTube should accept it */
     public List<String> problems() {
         var problems = new java.util.ArrayList<String>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import io.vidcastx.workers.live.health.IngestLimitExceeded;
 import io.vidcastx.workers.live.hls.FlvTags;
 import io.vidcastx.workers.live.hls.LivePipeline;
 import io.vidcastx.workers.live.hls.PipelineFullException;
@@ -22,6 +23,7 @@ final class ActiveSession implements MediaSink {
     private final LiveSession session;
     private final LivePipeline pipeline;
     private final BiConsumer<ActiveSession, SessionEnd> onEnd;
+    private volatile @Nullable String limitExceeded;
 
     ActiveSession(LiveSession session, LivePipeline pipeline, BiConsumer<ActiveSession, SessionEnd> onEnd) {
         this.session = session;
@@ -39,8 +41,14 @@ final class ActiveSession implements MediaSink {
             if (type == FlvTags.SCRIPT) {
                 metadata(timestamp, payload);
             } else {
+                if (type == FlvTags.VIDEO) {
+                    session.meter().video(timestamp, payload);
+                }
                 pipeline.offer(type, timestamp, payload);
             }
+        } catch (IngestLimitExceeded e) {
+            limitExceeded = e.getMessage();
+            throw e;
         } catch (PipelineFullException e) {
             throw new RtmpProtocolException(e.getMessage());
         } catch (UncheckedIOException e) {
@@ -57,6 +65,8 @@ final class ActiveSession implements MediaSink {
         // metadata naming neither kind of stream says nothing about which streams will come
         Boolean video = saysVideo || saysAudio ? saysVideo : null;
         Boolean audio = saysVideo || saysAudio ? saysAudio : null;
+        session.meter().metadata(number(entries.get("width")), number(entries.get("height")),
+                entries.get("framerate") instanceof Double rate ? rate : 0, number(entries.get("videodatarate")));
         pipeline.metadata(video, audio, number(entries.get("height")), number(entries.get("videodatarate")),
                 timestamp, payload);
     }
@@ -64,7 +74,8 @@ final class ActiveSession implements MediaSink {
     @Override
     public void close(String reason) {
         PipelineResult result = pipeline.finish();
-        onEnd.accept(this, new SessionEnd(reason, Instant.now(), result.started(), result.exitCode(), result.recording()));
+        onEnd.accept(this, new SessionEnd(reason, Instant.now(), result.started(), result.exitCode(), result.recording(),
+                java.util.Optional.ofNullable(limitExceeded)));
     }
 
     void kill() {

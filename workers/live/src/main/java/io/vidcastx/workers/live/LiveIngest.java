@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.vidcastx.workers.live.health.IngestMeter;
 import io.vidcastx.workers.live.hls.FfmpegLauncher;
 import io.vidcastx.workers.live.hls.LivePipeline;
 import io.vidcastx.workers.live.rtmp.PublishHandler;
@@ -84,7 +85,8 @@ public final class LiveIngest implements PublishHandler {
                 return new PublishResult.Refused("NetStream.Publish.Failed", "The server could not start the stream.",
                         "no working directory: " + e);
             }
-            var session = new LiveSession(streamId, sessionId, directory, request.remote(), Instant.now());
+            var session = new LiveSession(streamId, sessionId, directory, request.remote(), Instant.now(),
+                    new IngestMeter(properties.limits()), disconnect);
             var pipeline = new LivePipeline(properties.hlsSettings(), launcher, directory,
                     properties.maxBufferedMedia().toBytes(), properties.stopTimeout(), session.logName(), disconnect);
             admitted = new ActiveSession(session, pipeline, this::ended);

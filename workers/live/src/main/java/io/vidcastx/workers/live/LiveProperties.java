@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.vidcastx.workers.live.health.IngestLimits;
 import io.vidcastx.workers.live.hls.LiveHlsSettings;
 import io.vidcastx.workers.live.hls.LiveRung;
 import io.vidcastx.workers.live.rtmp.ChunkLimits;
@@ -37,6 +38,10 @@ import org.springframework.util.unit.DataSize;
  * @param sourceKbps        bit rate of the source rung when the source video is not H.264
  * @param stopTimeout       how long FFmpeg may take to finish after the publisher leaves
  * @param workDir           where sessions write (the system temp dir when unset)
+ * @param maxVideoKbps      video bit rate one publisher may average (Mux's ingest takes up to 1080p; OBS's
+ *                          1080p60 preset sends 6000 Kbps); past it the publisher is dropped with the reason
+ * @param maxResolution     largest picture by its shorter side ({@code 1080} = 1080p, portrait too); larger
+ *                          publishers are refused at their sequence header
  */
 @ConfigurationProperties("vidcastx.live")
 public record LiveProperties(
@@ -58,7 +63,9 @@ public record LiveProperties(
         @DefaultValue("128") int audioKbps,
         @DefaultValue("4500") int sourceKbps,
         @DefaultValue("10s") Duration stopTimeout,
-        @Nullable Path workDir) {
+        @Nullable Path workDir,
+        @DefaultValue("12000") int maxVideoKbps,
+        @DefaultValue("1080") int maxResolution) {
 
     /** Mux-like default: the source plus 480p. */
     public static final List<LiveRung> DEFAULT_LADDER = List.of(new LiveRung("480p", 480, 1400));
@@ -71,6 +78,10 @@ public record LiveProperties(
         if (maxMessageSize.toBytes() > 16 * 1024 * 1024 - 1) {
             throw new IllegalArgumentException("vidcastx.live.max-message-size cannot exceed RTMP's 16 MiB");
         }
+    }
+
+    public IngestLimits limits() {
+        return new IngestLimits(maxVideoKbps, maxResolution);
     }
 
     public List<LiveRung> rungs() {

@@ -35,6 +35,9 @@ public final class LiveBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 30);
         int rounds = intArg(args, "--rounds", 2);
+        // --ladder 480p: the source passed through plus an encoded 480p rung (the default live ladder)
+        List<io.vidcastx.workers.live.hls.LiveRung> ladder = java.util.Arrays.asList(args).contains("--ladder")
+                ? LiveProperties.DEFAULT_LADDER : List.of();
         var binaries = new FfmpegBinaries(new FfmpegProperties(null, null));
         var launcher = new FfmpegLauncher(binaries::ffmpeg);
         Path dir = Files.createTempDirectory("live-bench-");
@@ -47,7 +50,7 @@ public final class LiveBenchmark {
 
         var properties = new LiveProperties("127.0.0.1", 0, "app", 4, 16, DataSize.ofMegabytes(4), DataSize.ofKilobytes(64),
                 DataSize.ofMegabytes(16), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10), 2, 6,
-                List.of(), "veryfast", 128, 4500, Duration.ofSeconds(10), dir.resolve("sessions"));
+                ladder, "veryfast", 128, 4500, Duration.ofSeconds(10), dir.resolve("sessions"), 12000, 1080);
         var ended = new CountDownLatch[1];
         try (var node = LiveIngestNode.start(properties, attempt -> PublishDecision.accept("bench"),
                 new LiveSessionListener() {
@@ -76,7 +79,7 @@ public final class LiveBenchmark {
                         after.total() - before.total(), after.own() - before.own(), after.children() - before.children());
 
                 before = Cpu.now();
-                bareFfmpeg(launcher, input, dir.resolve("bare-" + round), seconds);
+                bareFfmpeg(launcher, input, dir.resolve("bare-" + round), seconds, ladder);
                 after = Cpu.now();
                 double bareCpu = after.children() - before.children();
                 bare.add(bareCpu);
@@ -85,7 +88,8 @@ public final class LiveBenchmark {
             }
             double oursMean = ours.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double bareMean = bare.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            System.out.printf(Locale.ROOT, "%n%d s of 720p30 pass-through, %d rounds%n", seconds, rounds);
+            System.out.printf(Locale.ROOT, "%n%d s of 720p30, %s, %d rounds%n", seconds,
+                    ladder.isEmpty() ? "pass-through" : "source passed through + 480p encoded", rounds);
             System.out.printf(Locale.ROOT, "Vidcastx ingest:  %.2f s CPU per stream (%.1f%% of one core)%n",
                     oursMean, 100 * oursMean / seconds);
             System.out.printf(Locale.ROOT, "bare FFmpeg:      %.2f s CPU per stream (%.1f%% of one core)%n",
@@ -95,15 +99,19 @@ public final class LiveBenchmark {
     }
 
     /** Bare FFmpeg as the RTMP server, with the same outputs, until the publisher ends. */
-    private static void bareFfmpeg(FfmpegLauncher launcher, Path input, Path out, int seconds) throws Exception {
+    private static void bareFfmpeg(FfmpegLauncher launcher, Path input, Path out, int seconds,
+                                   List<io.vidcastx.workers.live.hls.LiveRung> ladder) throws Exception {
         Files.createDirectories(out.resolve(LiveHlsCommand.SOURCE_RUNG));
+        for (var rung : ladder) {
+            Files.createDirectories(out.resolve(rung.name()));
+        }
         int port;
         try (var probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         var source = new SourceInfo(true, true, true, true, 720, 3000);
         var arguments = new ArrayList<>(LiveHlsCommand.arguments(source,
-                new LiveHlsSettings(2, 6, List.of(), "veryfast", 128, 4500)));
+                new LiveHlsSettings(2, 6, ladder, "veryfast", 128, 4500)));
         int whitelist = arguments.indexOf("-protocol_whitelist");
         arguments.remove(whitelist);
         arguments.remove(whitelist);

@@ -67,6 +67,14 @@ class LiveIngestTest {
             assertThat(Files.readString(session.resolve("master.m3u8")))
                     .contains("source/index.m3u8", "180p/index.m3u8");
 
+            // the ingest's own figures of the stream (what the dashboard's health line shows)
+            var health = live.sessionOf("stream-happy").meter().health();
+            assertThat(health.width()).isEqualTo(320);
+            assertThat(health.height()).isEqualTo(240);
+            assertThat(health.frameRate()).isCloseTo(25.0, within(1.0));
+            assertThat(health.videoKbps()).isPositive();
+            assertThat(health.droppedFrames()).isZero();
+
             MediaInfo source = probeLiveSegment(session.resolve("source"));
             assertThat(source.video()).get().satisfies(video -> {
                 assertThat(video.codec()).isEqualTo("h264");

@@ -190,4 +190,31 @@ class LiveStreamsDatabaseTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> dsl.select(VIDEOS.STATUS).from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(asset)).fetchSingle().value1().equals("failed"));
     }
+
+    @Test
+    void disabling_a_live_stream_cuts_its_encoder_off_and_ends_the_session_without_a_window() throws Exception {
+        var organization = organization();
+        String key = SecretTokens.random(24);
+        var stream = stream(organization, key, "idle", 60);
+        try (var encoder = publish(key, 60)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(stream).equals("active"));
+            // health reaches the session's record with the lease renewals
+            await().atMost(Duration.ofSeconds(20)).until(() -> dsl.select(LIVE_SESSIONS.FRAME_RATE).from(LIVE_SESSIONS)
+                    .where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1() != null);
+            var health = dsl.selectFrom(LIVE_SESSIONS).where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle();
+            assertThat(health.getWidth()).isEqualTo(320);
+            assertThat(health.getHeight()).isEqualTo(240);
+            assertThat(health.getVideoKbps()).isPositive();
+
+            dsl.update(LIVE_STREAMS).set(LIVE_STREAMS.STATUS, "disabled").where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).execute();
+            assertThat(encoder.awaitExit(20)).isNotZero(); // cut off, long before its 60 s
+        }
+        // no 60 s window: the session ends at the next sweeps, the stream stays disabled
+        await().atMost(Duration.ofSeconds(20)).until(() -> dsl.select(LIVE_SESSIONS.STATUS).from(LIVE_SESSIONS)
+                .where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1().equals("ended"));
+        assertThat(status(stream)).isEqualTo("disabled");
+        assertThat(events(stream)).contains("video.live_stream.disconnected", "video.live_stream.idle");
+        var session = dsl.selectFrom(LIVE_SESSIONS).where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle();
+        assertThat(session.getRecordingParts()).isEqualTo(1); // what was broadcast is kept
+    }
 }

@@ -27,10 +27,15 @@ final class LiveTestNode implements AutoCloseable {
     final LiveIngestNode node;
 
     LiveTestNode(Path workDir) {
+        this(workDir, 12000, 1080);
+    }
+
+    LiveTestNode(Path workDir, int maxVideoKbps, int maxResolution) {
         this.workDir = workDir;
         var properties = new LiveProperties("127.0.0.1", 0, "app", 4, 32, DataSize.ofMegabytes(4), DataSize.ofKilobytes(64),
                 DataSize.ofMegabytes(16), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3), 2, 2,
-                List.of(new LiveRung("180p", 180, 300)), "ultrafast", 128, 2000, Duration.ofSeconds(10), workDir);
+                List.of(new LiveRung("180p", 180, 300)), "ultrafast", 128, 2000, Duration.ofSeconds(10), workDir,
+                maxVideoKbps, maxResolution);
         this.node = LiveIngestNode.start(properties,
                 attempt -> {
                     String streamId = streamIdsByKey.get(attempt.key().reveal());

@@ -49,6 +49,8 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
     private final LiveStreamsProperties settings;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, LiveHlsUploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This node's publishers, whose ingest health goes to the database with each lease renewal. */
+    private final Map<String, LiveSession> publishing = new java.util.concurrent.ConcurrentHashMap<>();
 
     LiveStreamSessions(LiveStreamStore store, TransactionTemplate transactions, EventRecorder events,
                               StorageService storage, JobQueue queue, RecordingJoiner joiner,
@@ -123,6 +125,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         UUID connectionId = UUID.fromString(ingest.sessionId());
         uploaders.put(ingest.sessionId(), new LiveHlsUploader(storage, ingest.directory(),
                 StorageKeys.liveHlsFolder(streamId, connectionId)));
+        publishing.put(ingest.sessionId(), ingest);
         transactions.executeWithoutResult(status -> store.setHlsConnection(streamId, nodeId, connectionId));
     }
 
@@ -130,6 +133,9 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
     @Override
     public void disconnected(LiveSession ingest, SessionEnd end) {
         UUID streamId = UUID.fromString(ingest.streamId());
+        publishing.remove(ingest.sessionId());
+        end.limitExceeded().ifPresent(limit -> transactions.executeWithoutResult(status ->
+                store.recordRefusal(streamId, "the encoder was disconnected: " + limit)));
         var uploader = uploaders.remove(ingest.sessionId());
         if (uploader != null) {
             uploader.finish();
@@ -153,7 +159,9 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         boolean partStored = stored;
         transactions.executeWithoutResult(status -> {
             var stream = store.lockStream(streamId).orElse(null);
-            if (stream != null && store.markReconnecting(session.id(), nodeId, window(stream), partStored)) {
+            // a disabled stream takes no encoder back: no window, the next sweep ends the session
+            var wait = stream == null || stream.status().equals("disabled") ? Duration.ZERO : window(stream);
+            if (stream != null && store.markReconnecting(session.id(), nodeId, wait, partStored)) {
                 record(stream, "video.live_stream.disconnected", session.assetId());
             }
         });
@@ -162,7 +170,13 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
 
     /** Renews this node's leases, then ends what expired anywhere. Runs on every node, every sweep interval. */
     public void sweep() {
-        transactions.executeWithoutResult(status -> store.renewLeases(nodeId, settings.lease()));
+        transactions.executeWithoutResult(status -> {
+            store.renewLeases(nodeId, settings.lease());
+            for (var ingest : publishing.values()) {
+                store.updateHealth(UUID.fromString(ingest.streamId()), nodeId, ingest.meter().health());
+            }
+        });
+        cutOffDisabled();
         List<LiveStreamStore.SessionRow> finished = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             for (var session : store.lockExpired(50)) {
@@ -178,7 +192,9 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
                             stream.id(), session.nodeId());
                 } else {
                     store.endSession(session.id());
-                    store.setStatus(stream.id(), "idle");
+                    if (!stream.status().equals("disabled")) {
+                        store.setStatus(stream.id(), "idle");
+                    }
                     record(stream, "video.live_stream.idle", null);
                     finished.add(session);
                     log.info("Live stream {} is idle: session {} ended", stream.id(), session.id());
@@ -188,6 +204,21 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         for (var session : finished) {
             storage.deleteFolder(StorageKeys.liveFolder(session.streamId()));
             finishRecording(session);
+        }
+    }
+
+    /** Mux's disable ends a broadcast in progress: this node's encoders on streams disabled since they connected go. */
+    private void cutOffDisabled() {
+        if (publishing.isEmpty()) {
+            return;
+        }
+        var streamIds = publishing.values().stream().map(ingest -> UUID.fromString(ingest.streamId())).toList();
+        var disabled = transactions.execute(status -> store.disabledAmong(streamIds));
+        for (var ingest : publishing.values()) {
+            if (disabled.contains(UUID.fromString(ingest.streamId()))) {
+                log.info("Live stream {} was disabled: disconnecting its encoder", ingest.streamId());
+                ingest.disconnect().accept("the live stream was disabled");
+            }
         }
     }
 

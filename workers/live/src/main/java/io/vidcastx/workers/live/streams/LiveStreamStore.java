@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.vidcastx.core.videos.VideoStatus;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
+import io.vidcastx.workers.live.health.IngestHealth;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.types.DayToSecond;
@@ -116,6 +117,22 @@ class LiveStreamStore {
     void renewLeases(String nodeId, Duration lease) {
         dsl.update(LIVE_SESSIONS).set(LIVE_SESSIONS.LEASE_EXPIRES_AT, leaseFromNow(lease))
                 .where(LIVE_SESSIONS.NODE_ID.eq(nodeId).and(LIVE_SESSIONS.STATUS.eq("connected"))).execute();
+    }
+
+    /** Which of these streams are disabled now. */
+    java.util.Set<UUID> disabledAmong(List<UUID> streamIds) {
+        return new java.util.HashSet<>(dsl.select(LIVE_STREAMS.LIVE_STREAM_ID).from(LIVE_STREAMS)
+                .where(LIVE_STREAMS.LIVE_STREAM_ID.in(streamIds).and(LIVE_STREAMS.STATUS.eq("disabled")))
+                .fetch(LIVE_STREAMS.LIVE_STREAM_ID));
+    }
+
+    /** The ingest's latest figures for the stream's publishing session on this node. */
+    void updateHealth(UUID streamId, String nodeId, IngestHealth health) {
+        dsl.update(LIVE_SESSIONS).set(LIVE_SESSIONS.VIDEO_KBPS, health.videoKbps())
+                .set(LIVE_SESSIONS.FRAME_RATE, health.frameRate()).set(LIVE_SESSIONS.WIDTH, health.width())
+                .set(LIVE_SESSIONS.HEIGHT, health.height()).set(LIVE_SESSIONS.DROPPED_FRAMES, health.droppedFrames())
+                .where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(streamId).and(LIVE_SESSIONS.NODE_ID.eq(nodeId))
+                        .and(LIVE_SESSIONS.STATUS.eq("connected"))).execute();
     }
 
     /** Sessions whose lease ran out (a dead node's publishers, or windows that closed), locked; others skip them. */
