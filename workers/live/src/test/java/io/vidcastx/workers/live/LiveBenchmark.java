@@ -110,16 +110,9 @@ public final class LiveBenchmark {
             port = probe.getLocalPort();
         }
         var source = new SourceInfo(true, true, true, true, 720, 3000);
-        var arguments = new ArrayList<>(LiveHlsCommand.arguments(source,
-                new LiveHlsSettings(2, 6, ladder, "veryfast", 128, 4500)));
-        int whitelist = arguments.indexOf("-protocol_whitelist");
-        arguments.remove(whitelist);
-        arguments.remove(whitelist);
-        int inputAt = arguments.indexOf("pipe:0");
         String url = "rtmp://127.0.0.1:" + port + "/app/" + KEY;
-        arguments.set(inputAt, url);
-        arguments.add(inputAt - 3, "-listen");
-        arguments.add(inputAt - 2, "1");
+        var arguments = listening(LiveHlsCommand.arguments(source, new LiveHlsSettings(2, 6, ladder, "veryfast", 128, 4500)),
+                url);
         Process server = launcher.builder(arguments).directory(out.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         awaitListening(port);
@@ -128,6 +121,19 @@ public final class LiveBenchmark {
             server.destroyForcibly();
             throw new IllegalStateException("bare FFmpeg did not finish");
         }
+    }
+
+    /** The node's FFmpeg arguments with FFmpeg itself listening for the RTMP publisher instead of reading a pipe. */
+    static List<String> listening(List<String> nodeArguments, String url) {
+        var arguments = new ArrayList<>(nodeArguments);
+        int whitelist = arguments.indexOf("-protocol_whitelist");
+        arguments.remove(whitelist);
+        arguments.remove(whitelist);
+        int inputAt = arguments.indexOf("pipe:0");
+        arguments.set(inputAt, url);
+        arguments.add(inputAt - 3, "-listen");
+        arguments.add(inputAt - 2, "1");
+        return arguments;
     }
 
     private static void publishDetached(FfmpegLauncher launcher, Path input, String url, int seconds) throws Exception {

@@ -104,16 +104,9 @@ public final class LiveLatencyBenchmark {
         try (var probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        var arguments = new ArrayList<>(LiveHlsCommand.arguments(new SourceInfo(true, true, true, true, 360, 1500),
-                new LiveHlsSettings(SEGMENT_SECONDS, 6, List.of(), "veryfast", 128, 4500)));
-        int whitelist = arguments.indexOf("-protocol_whitelist");
-        arguments.remove(whitelist);
-        arguments.remove(whitelist);
-        int inputAt = arguments.indexOf("pipe:0");
         String url = "rtmp://127.0.0.1:" + port + "/app/" + KEY;
-        arguments.set(inputAt, url);
-        arguments.add(inputAt - 3, "-listen");
-        arguments.add(inputAt - 2, "1");
+        var arguments = LiveBenchmark.listening(LiveHlsCommand.arguments(new SourceInfo(true, true, true, true, 360, 1500),
+                new LiveHlsSettings(SEGMENT_SECONDS, 6, List.of(), "veryfast", 128, 4500)), url);
         Process server = launcher.builder(arguments).directory(out.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         TimeUnit.MILLISECONDS.sleep(500);
