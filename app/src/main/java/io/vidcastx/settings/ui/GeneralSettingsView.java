@@ -86,8 +86,8 @@ final class GeneralSettingsView extends VerticalLayout {
             });
             add(logoUpload, removeLogo);
         }
-        var organization = callers.signedIn().organizationId();
-        dubbing = new DubbingSettingsForm(dubbingService, () -> callers.signedInTo(organization));
+        var dubbingOrganization = callers.signedIn().organizationId();
+        dubbing = new DubbingSettingsForm(dubbingService, () -> callers.signedInTo(dubbingOrganization));
         add(dubbing);
         if (callers.signedIn().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
