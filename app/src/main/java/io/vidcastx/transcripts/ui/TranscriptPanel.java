@@ -125,6 +125,9 @@ public final class TranscriptPanel extends VerticalLayout {
         save.setVisible(editor);
         downloadVtt.setText("Download WebVTT");
         downloadSrt.setText("Download SRT");
+        // Shown with a transcript only: without one they would be grey, href-less links (axe: contrast).
+        downloadVtt.setVisible(false);
+        downloadSrt.setVisible(false);
         var downloads = new HorizontalLayout(save, downloadVtt, downloadSrt);
         downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
 
