@@ -2,17 +2,13 @@
 // switched with the arrow keys, hls.js then plays the Spanish rendition while currentTime advances;
 // the video page shows the same menu and the dubbing panel's preview. axe-core (WCAG 2.1 AA) on both.
 // node browser-dubbing.cjs <baseUrl> <email> <password> <playbackId> <videoId> <shots>
-const { chromium } = require('playwright-core');
 const path = require('node:path');
 const { axeViolations } = require('./axe.cjs');
+const { launch, signIn } = require('./browser.cjs');
 
 (async () => {
   const [base, email, password, playbackId, videoId, shots] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-  });
+  const browser = await launch();
   const report = { embed: {}, page: {} };
   try {
     const embed = await browser.newPage({ viewport: { width: 960, height: 540 } });
@@ -51,12 +47,7 @@ const { axeViolations } = require('./axe.cjs');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(base + '/login');
-    await page.waitForSelector('vaadin-login-form input[name=username]', { timeout: 30000 });
-    await page.locator('vaadin-login-form input[name=username]').fill(email);
-    await page.locator('vaadin-login-form input[name=password]').fill(password);
-    await page.locator('vaadin-login-form vaadin-button').first().click();
-    await page.waitForSelector('vaadin-side-nav', { timeout: 30000 });
+    await signIn(page, base, email, password);
     await page.goto(`${base}/videos/${videoId}`);
     await page.waitForSelector('.video-preview select.vx-audio', { timeout: 30000 });
     await page.waitForSelector('#dub-tracks audio', { timeout: 30000 });

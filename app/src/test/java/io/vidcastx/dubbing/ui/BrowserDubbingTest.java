@@ -1,7 +1,5 @@
 package io.vidcastx.dubbing.ui;
 
-import static io.vidcastx.db.jooq.Tables.RENDITIONS;
-import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import io.vidcastx.core.media.MediaProcessRunner;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.db.ids.JobId;
-import io.vidcastx.db.ids.RenditionId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.testing.NodeScripts;
 import io.vidcastx.testing.RealHls;
@@ -63,15 +60,7 @@ class BrowserDubbingTest extends AppTestSupport {
         var organization = ownersOrganization();
         var id = VideoId.random();
         String playbackId = UUID.randomUUID().toString().replace("-", "");
-        RealHls.store(runner, ffmpeg, storage, id, dir);
-        dsl.insertInto(VIDEOS).set(VIDEOS.VIDEO_ID, id).set(VIDEOS.ORGANIZATION_ID, organization)
-                .set(VIDEOS.TITLE, "Dubbed in the browser").set(VIDEOS.STATUS, "ready").set(VIDEOS.PLAYBACK_ID, playbackId)
-                .set(VIDEOS.WIDTH, 640).set(VIDEOS.HEIGHT, 360).set(VIDEOS.ASPECT_RATIO, "16:9")
-                .set(VIDEOS.DURATION_SECONDS, 6.0).execute();
-        dsl.insertInto(RENDITIONS).set(RENDITIONS.RENDITION_ID, RenditionId.random()).set(RENDITIONS.VIDEO_ID, id)
-                .set(RENDITIONS.ORGANIZATION_ID, organization).set(RENDITIONS.NAME, "360p").set(RENDITIONS.KIND, "video")
-                .set(RENDITIONS.WIDTH, 640).set(RENDITIONS.HEIGHT, 360)
-                .set(RENDITIONS.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
+        RealHls.storeReady(dsl, runner, ffmpeg, storage, organization, id, playbackId, "Dubbed in the browser", dir);
         storeDub(id);
         var track = tracks.request(organization, id, "es", "Español", DubbingProvider.LOCAL, null, false);
         transactions.executeWithoutResult(status -> tracks.ready(track, FOLDER, JobId.random()));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class ElevenLabsClient {
             }
             String detail = detail(drain(response));
             if (status == 429) {
-                Duration wait = retryAfter(response);
+                Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(""), Instant.now());
                 if (attempt < settings.rateLimitRetries() && wait.compareTo(settings.longestRetryAfter()) <= 0) {
                     pause(wait, stop);
                     continue;
@@ -183,15 +184,14 @@ final class ElevenLabsClient {
                 + detail + "). Add credits or upgrade the plan at ElevenLabs, or dub with the local provider.");
     }
 
-    /** Retry-After in seconds or as an HTTP date; one second when missing or unreadable. */
-    static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+    /** Retry-After (RFC 9110 10.2.3) in seconds or as an HTTP date; one second when missing or unreadable. */
+    static Duration retryAfter(String header, Instant now) {
+        String value = header.strip();
         if (value.matches("\\d{1,9}")) {
             return Duration.ofSeconds(Long.parseLong(value));
         }
         try {
-            var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            var wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            var wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             return wait.isNegative() ? Duration.ZERO : wait;
         } catch (RuntimeException e) {
             return Duration.ofSeconds(1);
