@@ -29,7 +29,6 @@ import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.db.jooq.tables.records.JobsRecord;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,11 +54,8 @@ class ElevenLabsDubTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("elevenlabs-test-");
-        stub = new ElevenLabsStub();
-        registry.add("vidcastx.elevenlabs.api-base", stub::base);
-        registry.add("vidcastx.elevenlabs.poll-interval", () -> "200ms");
-        registry.add("vidcastx.elevenlabs.rate-limit-retries", () -> "1");
-        registry.add("vidcastx.ai.whisper-model", () -> dir.resolve("no-model.bin").toString());
+        AiWorkerTestSettings.register(registry);
+        stub = ElevenLabsStub.shared();
     }
 
     @Autowired
@@ -98,11 +94,6 @@ class ElevenLabsDubTest {
         stub.dubbedMp3 = bytes(videos.ffmpeg("dubbed.mp3", List.of("-nostdin", "-y", "-loglevel", "error", "-f", "lavfi",
                 "-i", "sine=frequency=660:sample_rate=44100:duration=5", "-c:a", "libmp3lame", "-b:a", "64k")));
         shared = videos.ready(organization, videos.source("shared.mp4", 5, true), 5, true);
-    }
-
-    @AfterAll
-    void stop() {
-        stub.close();
     }
 
     @Test

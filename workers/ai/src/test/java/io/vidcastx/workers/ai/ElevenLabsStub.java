@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * (or {@code failed}), {@code GET /v1/dubbing/{id}/audio/{lang}} with MP3 bytes, and the error
  * bodies ElevenLabs sends for 401, 402, 422 and 429 (with {@code Retry-After}).
  */
-final class ElevenLabsStub implements AutoCloseable {
+final class ElevenLabsStub {
 
     static final String GOOD_KEY = "sk_test_good";
 
@@ -43,7 +43,21 @@ final class ElevenLabsStub implements AutoCloseable {
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger dubs = new AtomicInteger();
 
-    ElevenLabsStub() throws IOException {
+    private static ElevenLabsStub shared;
+
+    /** The one stub of this JVM: every cached test context's worker talks to it (see AiWorkerTestSettings). */
+    static synchronized ElevenLabsStub shared() {
+        if (shared == null) {
+            try {
+                shared = new ElevenLabsStub();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    private ElevenLabsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/dubbing", this::handle);
         server.start();
@@ -166,9 +180,4 @@ final class ElevenLabsStub implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }
