@@ -2,6 +2,7 @@ package io.vidcastx.workers.ai;
 
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,6 +204,23 @@ class ElevenLabsDubTest {
     @Test
     void a_dub_elevenlabs_reports_failed_fails_with_its_error() throws Exception {
         assertRefused(ElevenLabsStub.Mode.FAILS, "ko", "ElevenLabs could not dub the video: Source audio contains no speech.");
+    }
+
+    @Test
+    void removing_the_track_while_elevenlabs_works_stops_the_polling_and_leaves_nothing_behind() throws Exception {
+        stub.reset(ElevenLabsStub.Mode.NEVER_DONE);
+        String master = text(StorageKeys.hlsMaster(shared));
+        JobId job = dub(shared, "sv", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stub.polls() >= 2);
+
+        var track = tracks.find(organization, shared, "sv").orElseThrow();
+        transactions.executeWithoutResult(status -> tracks.delete(organization, track.id()));
+
+        assertThat(finished(job).getStatus()).isEqualTo("completed");
+        int polled = stub.polls();
+        assertThat(stub.requests).noneMatch(r -> r.contains("/audio/"));
+        assertThat(text(StorageKeys.hlsMaster(shared))).isEqualTo(master);
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> stub.polls() == polled);
     }
 
     /** Each case dubs its own language: the queue keeps one job per video and language, with its attempts. */

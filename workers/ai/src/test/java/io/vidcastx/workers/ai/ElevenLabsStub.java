@@ -25,7 +25,7 @@ final class ElevenLabsStub {
 
     static final String GOOD_KEY = "sk_test_good";
 
-    enum Mode { OK, QUOTA, UNPROCESSABLE, RATE_LIMITED_ONCE, RATE_LIMITED, FAILS }
+    enum Mode { OK, QUOTA, UNPROCESSABLE, RATE_LIMITED_ONCE, RATE_LIMITED, FAILS, NEVER_DONE }
 
     /** One multipart upload as the stub read it. */
     record Upload(String apiKey, Map<String, String> fields, String fileName, String fileType, byte[] file) {
@@ -67,6 +67,10 @@ final class ElevenLabsStub {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    int polls() {
+        return polls.get();
+    }
+
     void reset(Mode next) {
         mode = next;
         uploads.clear();
@@ -101,7 +105,8 @@ final class ElevenLabsStub {
             }
             Matcher status = STATUS.matcher(path);
             if (method.equals("GET") && status.matches()) {
-                String state = polls.incrementAndGet() < 2 ? "dubbing" : mode == Mode.FAILS ? "failed" : "dubbed";
+                String state = polls.incrementAndGet() < 2 || mode == Mode.NEVER_DONE ? "dubbing"
+                        : mode == Mode.FAILS ? "failed" : "dubbed";
                 String error = mode == Mode.FAILS ? "\"Source audio contains no speech\"" : "null";
                 json(exchange, 200, "{\"dubbing_id\":\"" + status.group(1) + "\",\"name\":\"vidcastx\",\"status\":\""
                         + state + "\",\"target_languages\":[\"es\"],\"media_metadata\":null,\"error\":" + error + "}");
