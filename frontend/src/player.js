@@ -32,11 +32,25 @@ export function mount(root, options) {
     if (options.qualityMenu) {
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => addQualityMenu(root, hls, data.levels));
     }
+    // Dubbed languages (the master's AUDIO group): a menu once there is more than the original.
+    hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, (_event, data) => addAudioMenu(root, data.audioTracks.map((track, index) => ({
+      name: track.name || track.lang || `Track ${index + 1}`, lang: track.lang, selected: index === hls.audioTrack,
+    })), (index) => { hls.audioTrack = index; }));
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (data.fatal) root.dataset.error = data.details;
     });
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
     video.src = options.src;
+    // Safari lists the AUDIO group in video.audioTracks (one enabled at a time).
+    if (video.audioTracks) {
+      video.addEventListener('loadedmetadata', () => {
+        const tracks = Array.from(video.audioTracks);
+        addAudioMenu(root, tracks.map((track, index) => ({ name: track.label || track.language || `Track ${index + 1}`,
+          lang: track.language, selected: track.enabled })), (index) => {
+          tracks.forEach((track, i) => { track.enabled = i === index; });
+        });
+      }, { once: true });
+    }
     if (options.startAt > 0) {
       video.addEventListener('loadedmetadata', () => { video.currentTime = options.startAt; }, { once: true });
     }
@@ -71,6 +85,27 @@ function monitor(video, hls, analytics) {
       player_init_time: Date.now(),
     },
   });
+}
+
+/**
+ * A native <select> (keyboard and screen readers for free) naming each audio language; replaced when
+ * the list changes, absent while there is only one.
+ * @param {{name: string, lang?: string, selected: boolean}[]} tracks
+ * @param {(index: number) => void} choose
+ */
+function addAudioMenu(root, tracks, choose) {
+  root.querySelector('.vx-audio')?.remove();
+  if (tracks.length < 2) return;
+  const select = document.createElement('select');
+  select.className = 'vx-audio';
+  select.setAttribute('aria-label', 'Audio language');
+  tracks.forEach((track, index) => {
+    const option = new Option(track.name, String(index), false, track.selected);
+    if (track.lang) option.lang = track.lang;
+    select.append(option);
+  });
+  select.addEventListener('change', () => choose(Number(select.value)));
+  root.append(select);
 }
 
 function addQualityMenu(root, hls, levels) {

@@ -93,6 +93,7 @@ class EmbedController {
                 <style nonce="%s">
                 html, body { margin: 0; height: 100%%; background: #000; }
                 #player { position: fixed; inset: 0; }
+                .vx-audio { position: absolute; top: 8px; left: 8px; font: 14px system-ui, sans-serif; }
                 .message { color: #ddd; font: 16px system-ui, sans-serif; text-align: center; margin-top: 40vh; }
                 </style></head>
                 <body>

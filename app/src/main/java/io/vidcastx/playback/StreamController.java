@@ -99,6 +99,17 @@ class StreamController {
                 download);
     }
 
+    /** A dubbed language's whole sound as one M4A: the video page's preview and download. */
+    @GetMapping("/{playbackId}/{rendition:dub[0-9a-f]{8}}/audio.m4a")
+    void dubbedAudio(@PathVariable String playbackId, @PathVariable String rendition,
+                     @RequestParam(required = false) @Nullable String token,
+                     @RequestParam(required = false) @Nullable String download, HttpServletRequest request,
+                     HttpServletResponse response) throws IOException {
+        var video = playback.authorize(playbackId, token, "v");
+        bytes(request, response, video.hlsFile(rendition + "/" + io.vidcastx.core.dubbing.HlsAudio.DOWNLOAD), "audio/mp4",
+                video.policy(), download);
+    }
+
     @ExceptionHandler(PlaybackService.Refused.class)
     void refused(PlaybackService.Refused e, HttpServletResponse response) throws IOException {
         cors(response);

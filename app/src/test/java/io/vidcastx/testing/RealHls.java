@@ -17,6 +17,23 @@ public final class RealHls {
     private RealHls() {
     }
 
+    /** {@link #store}, plus the rows of a ready video of {@code organization} with that one 360p rendition. */
+    public static void storeReady(org.jooq.DSLContext dsl, MediaProcessRunner runner, FfmpegBinaries ffmpeg,
+                                  StorageService storage, io.vidcastx.db.ids.OrganizationId organization, VideoId id,
+                                  String playbackId, String title, Path scratch) throws Exception {
+        store(runner, ffmpeg, storage, id, scratch);
+        var videos = io.vidcastx.db.jooq.Tables.VIDEOS;
+        var renditions = io.vidcastx.db.jooq.Tables.RENDITIONS;
+        dsl.insertInto(videos).set(videos.VIDEO_ID, id).set(videos.ORGANIZATION_ID, organization)
+                .set(videos.TITLE, title).set(videos.STATUS, "ready").set(videos.PLAYBACK_ID, playbackId)
+                .set(videos.WIDTH, 640).set(videos.HEIGHT, 360).set(videos.ASPECT_RATIO, "16:9")
+                .set(videos.DURATION_SECONDS, 6.0).execute();
+        dsl.insertInto(renditions).set(renditions.RENDITION_ID, io.vidcastx.db.ids.RenditionId.random())
+                .set(renditions.VIDEO_ID, id).set(renditions.ORGANIZATION_ID, organization).set(renditions.NAME, "360p")
+                .set(renditions.KIND, "video").set(renditions.WIDTH, 640).set(renditions.HEIGHT, 360)
+                .set(renditions.PLAYLIST_KEY, StorageKeys.hlsFile(id, "360p/index.m3u8")).execute();
+    }
+
     public static void store(MediaProcessRunner runner, FfmpegBinaries ffmpeg, StorageService storage, VideoId id,
                              Path scratch) throws Exception {
         Path work = Files.createDirectories(scratch.resolve(id.toString()));

@@ -43,7 +43,9 @@ class AudioTracksApiController {
         this.callers = callers;
     }
 
-    @Operation(summary = "Create a generated audio track (AI dubbing): type audio, language_code, name, generated.provider")
+    @Operation(summary = "Create a generated audio track (AI dubbing): type audio, language_code, name, "
+            + "generated.provider (local or elevenlabs; the organization's default when left out), generated.voice, "
+            + "generated.keep_background")
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@PathVariable String assetId, @RequestBody JsonNode body) {
         var caller = caller();
@@ -56,13 +58,11 @@ class AudioTracksApiController {
             throw new IllegalArgumentException("language_code is required");
         }
         String provider = body.path("generated").isObject() ? text(body.path("generated"), "provider") : null;
-        if (provider == null) {
-            throw new IllegalArgumentException("generated.provider is required: \"local\" or \"elevenlabs\"");
-        }
-        if (!provider.equals("local") && !provider.equals("elevenlabs")) {
+        // Without a provider, the organization's default (Settings › General) dubs.
+        if (provider != null && !provider.equals("local") && !provider.equals("elevenlabs")) {
             throw new IllegalArgumentException("generated.provider must be \"local\" or \"elevenlabs\"");
         }
-        var track = dubbing.dub(caller, video, language, text(body, "name"), DubbingProvider.fromDb(provider),
+        var track = dubbing.dub(caller, video, language, text(body, "name"), provider == null ? null : DubbingProvider.fromDb(provider),
                 text(body.path("generated"), "voice"), body.path("generated").path("keep_background").asBoolean(false));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", track.muxTrack()));
     }

@@ -21,6 +21,8 @@ import io.vidcastx.accounts.AccountService;
 import io.vidcastx.accounts.Role;
 import io.vidcastx.base.ui.BoundedUploadHandler;
 import io.vidcastx.base.ui.OrganizationLogo;
+import io.vidcastx.dubbing.DubbingService;
+import io.vidcastx.dubbing.ui.DubbingSettingsForm;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.settings.OrganizationSettingsService;
@@ -50,8 +52,10 @@ final class GeneralSettingsView extends VerticalLayout {
     private final AccountService accounts;
     private long version;
 
+    final DubbingSettingsForm dubbing;
+
     GeneralSettingsView(OrganizationSettingsService settings, AccountService accounts, CallerResolver callers,
-                        AuthenticationContext authentication) {
+                        AuthenticationContext authentication, DubbingService dubbingService) {
         this.settings = settings;
         this.accounts = accounts;
         this.authentication = authentication;
@@ -82,6 +86,9 @@ final class GeneralSettingsView extends VerticalLayout {
             });
             add(logoUpload, removeLogo);
         }
+        var dubbingOrganization = callers.signedIn().organizationId();
+        dubbing = new DubbingSettingsForm(dubbingService, () -> callers.signedInTo(dubbingOrganization));
+        add(dubbing);
         if (callers.signedIn().may(Role.OWNER)) {
             deleteOrganization.addThemeVariants(ButtonVariant.LUMO_ERROR);
             deleteOrganization.addClickListener(click -> {

@@ -20,12 +20,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.vidcastx.accounts.Role;
+import io.vidcastx.base.ui.PagePolling;
 import io.vidcastx.base.ui.BoundedUploadHandler;
 import io.vidcastx.core.captions.Cue;
 import io.vidcastx.core.captions.Languages;
@@ -79,7 +79,7 @@ public final class TranscriptPanel extends VerticalLayout {
     private boolean listing;
     /** The version of the shown transcript whose change was already pointed out. */
     private long changeNoticed = -1;
-    private @Nullable Registration polling;
+    private final PagePolling polling = new PagePolling(this, POLL_MS, this::refresh);
 
     /**
      * @param caller who opened the page: the organization it shows, and whether to offer editing
@@ -125,6 +125,9 @@ public final class TranscriptPanel extends VerticalLayout {
         save.setVisible(editor);
         downloadVtt.setText("Download WebVTT");
         downloadSrt.setText("Download SRT");
+        // Shown with a transcript only: without one they would be grey, href-less links (axe: contrast).
+        downloadVtt.setVisible(false);
+        downloadSrt.setVisible(false);
         var downloads = new HorizontalLayout(save, downloadVtt, downloadSrt);
         downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -317,16 +320,7 @@ public final class TranscriptPanel extends VerticalLayout {
 
     /** While a transcription runs, the page asks for its progress every two seconds. */
     private void updatePolling(boolean running) {
-        getUI().ifPresent(ui -> {
-            if (running && polling == null) {
-                ui.setPollInterval(POLL_MS);
-                polling = ui.addPollListener(poll -> refresh());
-            } else if (!running && polling != null) {
-                polling.remove();
-                polling = null;
-                ui.setPollInterval(-1);
-            }
-        });
+        polling.follow(running);
     }
 
     @Override
@@ -365,10 +359,6 @@ public final class TranscriptPanel extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            detachEvent.getUI().setPollInterval(-1);
-        }
+        polling.stop(detachEvent.getUI());
     }
 }

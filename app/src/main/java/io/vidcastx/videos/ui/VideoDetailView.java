@@ -5,7 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,6 +27,8 @@ import io.vidcastx.analytics.ui.AnalyticsPanels;
 import io.vidcastx.base.ui.CopyField;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.developers.DashboardPlaybackTokens;
+import io.vidcastx.dubbing.DubbingService;
+import io.vidcastx.dubbing.ui.DubbingPanel;
 import io.vidcastx.security.Caller;
 import io.vidcastx.security.CallerResolver;
 import io.vidcastx.transcripts.TranscriptService;
@@ -62,6 +63,7 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
     private final PublishService publishing;
     private final DistributionStatusBroadcaster distributionStatus;
     private final DashboardPlaybackTokens dashboardTokens;
+    private final DubbingService dubbing;
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
     final Button save = new Button("Save");
@@ -75,7 +77,8 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
 
     VideoDetailView(VideoService videos, TranscriptService transcripts, CallerResolver callers,
                     VideoStatusBroadcaster broadcaster, DashboardPlaybackTokens dashboardTokens, AnalyticsService analytics,
-                    PublishService publishing, DistributionStatusBroadcaster distributionStatus) {
+                    PublishService publishing, DistributionStatusBroadcaster distributionStatus, DubbingService dubbing) {
+        this.dubbing = dubbing;
         this.publishing = publishing;
         this.distributionStatus = distributionStatus;
         this.videos = videos;
@@ -169,7 +172,11 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
                     detail.width() == null ? null : time -> pictureUrl(playbackId, time, pictureToken),
                     detail.durationSeconds() == null ? 0 : detail.durationSeconds()));
         }
-        add(notYet("Dubbing", "Dubbed audio tracks arrive with the AI worker."));
+        if (detail.status() == VideoStatus.READY) {
+            String tokenQuery = detail.isSigned() ? "?token=" + dashboardTokens.video(caller, playbackId) : "";
+            add(new DubbingPanel(dubbing, () -> callers.signedInTo(caller.organizationId()), detail.id(),
+                    folder -> "stream/" + playbackId + "/" + folder + "/audio.m4a" + tokenQuery));
+        }
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(editor);
         add(delete);
@@ -279,12 +286,6 @@ final class VideoDetailView extends VerticalLayout implements BeforeEnterObserve
         var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
         return request == null ? ""
                 : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUriString();
-    }
-
-    private static Details notYet(String summary, String text) {
-        var details = new Details(summary, new Paragraph(text));
-        details.addClassName("not-yet");
-        return details;
     }
 
     private static VideoListItem listItem(VideoDetail detail) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.vidcastx.AppTestSupport;
 import io.vidcastx.core.dubbing.LocalDubbingTools;
+import io.vidcastx.core.dubbing.DubbingAccounts;
+import io.vidcastx.core.dubbing.DubbingProvider;
 import io.vidcastx.db.ids.OrganizationId;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.developers.ApiKeyService;
@@ -23,6 +25,8 @@ class AudioTracksApiTest extends AppTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DubbingAccounts dubbingAccounts;
     @Autowired
     ApiKeyService apiKeys;
     @Autowired
@@ -90,9 +94,17 @@ class AudioTracksApiTest extends AppTestSupport {
         assertThat(text.statusCode()).isEqualTo(400);
         assertThat(body(text).get("error").get("type").asString()).isEqualTo("invalid_parameters");
 
-        var noProvider = client.request("POST", tracks).json("{\"type\":\"audio\",\"language_code\":\"es\"}").send();
-        assertThat(noProvider.statusCode()).isEqualTo(400);
-        assertThat(body(noProvider).get("error").get("messages").get(0).asString()).contains("generated.provider");
+        var badProvider = client.request("POST", tracks)
+                .json("{\"type\":\"audio\",\"language_code\":\"es\",\"generated\":{\"provider\":\"acme\"}}").send();
+        assertThat(badProvider.statusCode()).isEqualTo(400);
+        assertThat(body(badProvider).get("error").get("messages").get(0).asString()).contains("generated.provider");
+
+        var elevenLabsWithoutKey = client.request("POST", tracks)
+                .json("{\"type\":\"audio\",\"language_code\":\"es\",\"generated\":{\"provider\":\"elevenlabs\"}}")
+                .send();
+        assertThat(elevenLabsWithoutKey.statusCode()).isEqualTo(400);
+        assertThat(body(elevenLabsWithoutKey).get("error").get("messages").get(0).asString())
+                .contains("no ElevenLabs API key", "Settings › General");
 
         var badTag = client.request("POST", tracks)
                 .json("{\"type\":\"audio\",\"language_code\":\"../x\",\"generated\":{\"provider\":\"local\"}}").send();
@@ -108,5 +120,29 @@ class AudioTracksApiTest extends AppTestSupport {
                 .statusCode()).isEqualTo(404);
         assertThat(dsl.fetchCount(JOBS, org.jooq.impl.DSL.condition("payload ->> 'videoId' = {0}", video.toString())))
                 .isZero();
+    }
+
+    @Test
+    void with_a_key_elevenlabs_dubs_its_languages_and_becomes_the_default_when_chosen() {
+        OrganizationId organization = TestData.organization(dsl, "Tracks API ElevenLabs");
+        VideoId video = TestData.readyVideo(dsl, organization, "To dub with ElevenLabs");
+        var client = HttpTestClient.withNewKey(port, apiKeys, organization, "tracks-elevenlabs");
+        String tracks = "/video/v1/assets/" + video + "/tracks";
+        dubbingAccounts.setElevenLabsKey(organization, "sk_0123456789abcdef0123");
+
+        var swahili = client.request("POST", tracks)
+                .json("{\"type\":\"audio\",\"language_code\":\"sw\",\"generated\":{\"provider\":\"elevenlabs\"}}")
+                .send();
+        assertThat(swahili.statusCode()).isEqualTo(400);
+        assertThat(body(swahili).get("error").get("messages").get(0).asString()).contains("ElevenLabs cannot dub into 'sw'");
+
+        dubbingAccounts.setProvider(organization, DubbingProvider.ELEVENLABS);
+        // No provider named: the organization's default dubs.
+        var japanese = client.request("POST", tracks).json("{\"type\":\"audio\",\"language_code\":\"ja\"}").send();
+        assertThat(japanese.statusCode()).as(japanese.body()).isEqualTo(201);
+        var track = body(japanese).get("data");
+        assertThat(track.get("generated").get("provider").asString()).isEqualTo("elevenlabs");
+        assertThat(track.get("name").asString()).isEqualTo("日本語");
+        assertThat(track.get("status").asString()).isEqualTo("preparing");
     }
 }

@@ -84,7 +84,7 @@ class VideoDetailViewTest extends AppTestSupport {
                 + "/720p/index.m3u8")).anySatisfy(href -> assertThat(href).contains("/highest.mp4"));
         assertThat(view.policy.getValue()).isEqualTo("public");
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
-                .anySatisfy(text -> assertThat(text).contains("arrive with the AI worker"));
+                .anySatisfy(text -> assertThat(text).isEqualTo("Not dubbed yet."));
     }
 
     private String badge() {

@@ -88,6 +88,16 @@ public class VidcastxInfrastructureAutoConfiguration {
                 env.getProperty("vidcastx.dubbing.espeak-ng", "espeak-ng"));
     }
 
+    /** The organizations' dubbing providers and sealed ElevenLabs keys (the app writes, the AI worker opens). */
+    @Bean
+    public io.vidcastx.core.dubbing.DubbingAccounts dubbingAccounts(DSLContext dsl, EmbeddedServers embedded,
+            @org.springframework.beans.factory.annotation.Value("${vidcastx.webhooks.encryption-key:}")
+            @org.jspecify.annotations.Nullable String key) {
+        return new io.vidcastx.core.dubbing.DubbingAccounts(dsl, new io.vidcastx.core.crypto.SealedSecrets(
+                io.vidcastx.core.crypto.WebhookEncryptionKey.load(key, embedded.dataDir()),
+                io.vidcastx.core.dubbing.DubbingAccounts.LABEL));
+    }
+
     @Bean
     public io.vidcastx.core.dubbing.AudioTrackStore audioTrackStore(DSLContext dsl, StorageService storage) {
         return new io.vidcastx.core.dubbing.AudioTrackStore(dsl, storage);

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param folder where its HLS rendition is, relative to the master; null until the first dub is ready
  * @param error  why the last dub failed, for the video page; null when it did not
+ * @param note   what a person should know about the finished dub (say, why it has no subtitles); null when nothing
  */
 public record AudioTrack(AudioTrackId id, OrganizationId organizationId, VideoId videoId, String language, String name,
                          DubbingProvider provider, @Nullable String voice, boolean keepBackground,
                          AudioTrackStatus status, int progress, @Nullable String error, @Nullable String folder,
-                         @Nullable JobId jobId, OffsetDateTime updatedAt) {
+                         @Nullable JobId jobId, OffsetDateTime updatedAt, @Nullable String note) {
 
     /** Mux's track object ({@code type: audio}) for the API and the {@code video.asset.track.ready} event. */
     public Map<String, Object> muxTrack() {

@@ -65,6 +65,7 @@ public class AudioTrackStore {
                 .set(AUDIO_TRACKS.STATUS, AudioTrackStatus.PREPARING.db())
                 .set(AUDIO_TRACKS.PROGRESS, 0)
                 .setNull(AUDIO_TRACKS.ERROR)
+                .setNull(AUDIO_TRACKS.NOTE)
                 .set(AUDIO_TRACKS.VERSION, AUDIO_TRACKS.VERSION.plus(1))
                 .set(AUDIO_TRACKS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(AUDIO_TRACKS.ORGANIZATION_ID.eq(organizationId))
@@ -117,6 +118,11 @@ public class AudioTrackStore {
      * @return the folder it replaced (to delete once this commits), or empty
      */
     public Optional<String> ready(AudioTrack track, String folder, JobId job) {
+        return ready(track, folder, job, null);
+    }
+
+    /** As {@link #ready(AudioTrack, String, JobId)}, with a note for the video page (null for none). */
+    public Optional<String> ready(AudioTrack track, String folder, JobId job, @Nullable String note) {
         MasterPlaylistLock.hold(dsl, track.videoId());
         var before = dsl.select(AUDIO_TRACKS.FOLDER).from(AUDIO_TRACKS)
                 .where(AUDIO_TRACKS.AUDIO_TRACK_ID.eq(track.id()), AUDIO_TRACKS.ORGANIZATION_ID.eq(track.organizationId()))
@@ -126,7 +132,7 @@ public class AudioTrackStore {
         }
         dsl.update(AUDIO_TRACKS).set(AUDIO_TRACKS.STATUS, AudioTrackStatus.READY.db())
                 .set(AUDIO_TRACKS.PROGRESS, 100).setNull(AUDIO_TRACKS.ERROR)
-                .set(AUDIO_TRACKS.FOLDER, folder).set(AUDIO_TRACKS.JOB_ID, job)
+                .set(AUDIO_TRACKS.FOLDER, folder).set(AUDIO_TRACKS.JOB_ID, job).set(AUDIO_TRACKS.NOTE, note)
                 .set(AUDIO_TRACKS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(AUDIO_TRACKS.AUDIO_TRACK_ID.eq(track.id()))
                 .execute();
@@ -193,6 +199,6 @@ public class AudioTrackStore {
                 DubbingProvider.fromDb(r.get(AUDIO_TRACKS.PROVIDER)), r.get(AUDIO_TRACKS.VOICE),
                 r.get(AUDIO_TRACKS.KEEP_BACKGROUND), AudioTrackStatus.fromDb(r.get(AUDIO_TRACKS.STATUS)),
                 r.get(AUDIO_TRACKS.PROGRESS), r.get(AUDIO_TRACKS.ERROR), r.get(AUDIO_TRACKS.FOLDER),
-                r.get(AUDIO_TRACKS.JOB_ID), r.get(AUDIO_TRACKS.UPDATED_AT));
+                r.get(AUDIO_TRACKS.JOB_ID), r.get(AUDIO_TRACKS.UPDATED_AT), r.get(AUDIO_TRACKS.NOTE));
     }
 }

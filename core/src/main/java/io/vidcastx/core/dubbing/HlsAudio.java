@@ -11,6 +11,8 @@ import java.util.List;
 public final class HlsAudio {
 
     public static final String GROUP = "audio";
+    /** The whole dubbed sound as one M4A beside the segments, for the video page's preview and download. */
+    public static final String DOWNLOAD = "audio.m4a";
     private static final String MEDIA_PREFIX = "#EXT-X-MEDIA:TYPE=AUDIO";
     private static final String STREAM_INF = "#EXT-X-STREAM-INF:";
 

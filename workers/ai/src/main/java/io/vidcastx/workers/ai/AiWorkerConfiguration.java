@@ -3,6 +3,7 @@ package io.vidcastx.workers.ai;
 import io.vidcastx.core.captions.MpegTsClock;
 import io.vidcastx.core.captions.TranscriptStore;
 import io.vidcastx.core.dubbing.AudioTrackStore;
+import io.vidcastx.core.dubbing.DubbingAccounts;
 import io.vidcastx.core.dubbing.LocalDubbingTools;
 import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.usage.UsageMeter;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ai-jobs} with {@code vidcastx.ai.concurrency} jobs at a time.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AiProperties.class)
+@EnableConfigurationProperties({AiProperties.class, ElevenLabsProperties.class})
 @Import(AiVideoRepository.class)
 public class AiWorkerConfiguration {
 
@@ -49,9 +50,11 @@ public class AiWorkerConfiguration {
     DubJobHandler dubJobHandler(TranscribeJobHandler transcriber, LocalDubbingTools tools, FfmpegBinaries binaries,
                                 MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
                                 TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage,
-                                EventRecorder events, TransactionTemplate transactions, AiProperties settings) {
+                                EventRecorder events, TransactionTemplate transactions, AiProperties settings,
+                                DubbingAccounts accounts, ElevenLabsProperties elevenLabs) {
         return new DubJobHandler(transcriber, new LocalDubber(tools, binaries, runner), clock, videos, transcripts,
-                tracks, storage, events, transactions, binaries, runner, settings);
+                tracks, storage, events, transactions, binaries, runner, settings,
+                new ElevenLabsDubber(new ElevenLabsClient(elevenLabs), accounts, binaries, runner, elevenLabs));
     }
 
     @Bean

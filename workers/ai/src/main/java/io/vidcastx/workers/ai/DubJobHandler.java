@@ -31,6 +31,7 @@ import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
 import io.vidcastx.core.videos.VideoStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +55,7 @@ class DubJobHandler {
 
     private final TranscribeJobHandler transcriber;
     private final LocalDubber local;
+    private final ElevenLabsDubber elevenLabs;
     private final MpegTsClock clock;
     private final AiVideoRepository videos;
     private final TranscriptStore transcripts;
@@ -68,9 +70,10 @@ class DubJobHandler {
     DubJobHandler(TranscribeJobHandler transcriber, LocalDubber local, MpegTsClock clock, AiVideoRepository videos,
                   TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage, EventRecorder events,
                   TransactionTemplate transactions, FfmpegBinaries binaries, MediaProcessRunner runner,
-                  AiProperties settings) {
+                  AiProperties settings, ElevenLabsDubber elevenLabs) {
         this.transcriber = transcriber;
         this.local = local;
+        this.elevenLabs = elevenLabs;
         this.clock = clock;
         this.videos = videos;
         this.transcripts = transcripts;
@@ -117,9 +120,6 @@ class DubJobHandler {
         if (video.status() != VideoStatus.READY) {
             throw new PermanentJobFailure("The video is " + video.status() + ", not ready; dub it once it is ready.");
         }
-        if (track.provider() != DubbingProvider.LOCAL) {
-            throw new PermanentJobFailure("The " + track.provider().db() + " provider is not available on this worker.");
-        }
         Path workDir = settings.scratchDir().resolve(context.jobId() + "-dub");
         var progress = new Progress(context, percent -> tracks.progress(video.organizationId(), track.id(), percent));
         var stop = new StopWatch(context, () -> !videos.exists(video.id())
@@ -128,39 +128,20 @@ class DubJobHandler {
         boolean published = false;
         try {
             Files.createDirectories(workDir);
-            var original = originalTranscript(video, context);
-            var cues = transcripts.cues(video.organizationId(), original.id());
-            if (cues.stream().allMatch(cue -> cue.text().isBlank())) {
-                throw new PermanentJobFailure("The transcript is empty, so there is nothing to dub. Edit the transcript "
-                        + "(or transcribe the video again), then dub.");
-            }
-            if (original.language().equals(track.language())) {
-                throw new PermanentJobFailure("The video is already in '" + track.language() + "'.");
-            }
-            progress.report(TRANSCRIBED);
-            List<Cue> translated = local.translate(cues, original.language(), track.language());
-            progress.report(TRANSLATED);
-            long durationMs = Math.round((video.durationSeconds() != null ? video.durationSeconds()
-                    : cues.getLast().endMs() / 1000.0) * 1000);
-            Path speech = workDir.resolve("speech.s16");
-            try (var timeline = new SpeechTimeline(speech, LocalDubber.SAMPLE_RATE, durationMs)) {
-                local.speak(translated, track.voice() != null ? track.voice() : track.language(), timeline, workDir,
-                        p -> progress.report(TRANSLATED + p * (SPOKEN - TRANSLATED) / 100), stop);
-            }
             String videoPlaylistKey = videos.renditionPlaylistKey(video.id()).orElseThrow(() ->
                     new PermanentJobFailure("The video has no HLS rendition to line the dubbed audio up with."));
             var segments = HlsAudio.segmentDurations(text(videoPlaylistKey));
             long offsetTicks = clock.firstTimestamp(video.id(), Optional.of(videoPlaylistKey), workDir);
             long pictureTicks = clock.firstVideoTimestamp(video.id(), Optional.of(videoPlaylistKey), workDir);
-            Path background = track.keepBackground() && !Boolean.FALSE.equals(video.hasAudio())
-                    ? transcriber.download(video, workDir) : null;
+            double offset = offsetTicks / 90_000.0;
+            double pictureDelay = Math.max(0, pictureTicks - offsetTicks) / 90_000.0;
             Path out = Files.createDirectories(workDir.resolve(folder));
-            runner.run(binaries.ffmpeg(), DubPackaging.rendition(speech, LocalDubber.SAMPLE_RATE, background,
-                            offsetTicks / 90_000.0, Math.max(0, pictureTicks - offsetTicks) / 90_000.0,
-                            durationMs / 1000.0, segments, out.resolve("segment_%03d.ts")),
-                    workDir, settings.timeout(), line -> { }, stop);
+            Path segmentPattern = out.resolve("segment_%03d.ts");
+            var spoken = track.provider() == DubbingProvider.ELEVENLABS
+                    ? elevenLabs(video, track, workDir, progress, stop, offset, pictureDelay, segments, segmentPattern)
+                    : local(video, track, context, workDir, progress, stop, offset, pictureDelay, segments, segmentPattern);
             progress.report(SPOKEN + 10);
-            int written = upload(video, folder, out, segments);
+            int written = upload(video, folder, out, segments, workDir, stop);
             published = true; // from here a failure must clean the new folder up
             var replaced = transactions.execute(status -> {
                 if (!context.confirmLease()) {
@@ -169,8 +150,10 @@ class DubJobHandler {
                 if (tracks.find(video.organizationId(), track.id()).isEmpty()) {
                     return Optional.<String>of(folder); // removed meanwhile: drop what was made
                 }
-                storeSubtitles(video, original, translated, track);
-                var old = tracks.ready(track, folder, context.jobId());
+                if (spoken.subtitles() != null && spoken.original() != null) {
+                    storeSubtitles(video, spoken.original(), spoken.subtitles(), track);
+                }
+                var old = tracks.ready(track, folder, context.jobId(), spoken.note());
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
                         tracks.find(video.organizationId(), track.id()).orElseThrow().muxTrack());
                 return old;
@@ -179,7 +162,8 @@ class DubJobHandler {
                 replaced.ifPresent(old -> storage.deleteFolder(StorageKeys.hlsFolder(video.id()) + old + "/"));
             }
             progress.report(100);
-            log.info("Dubbed video {} into '{}': {} cues, {} segments", video.id(), track.language(), cues.size(), written);
+            log.info("Dubbed video {} into '{}' with {}: {} segments", video.id(), track.language(),
+                    track.provider().db(), written);
         } catch (FfmpegCancelledException | SpeechRecognizer.TranscriptionCancelledException e) {
             if (published) {
                 storage.deleteFolder(StorageKeys.hlsFolder(video.id()) + folder + "/");
@@ -193,6 +177,77 @@ class DubJobHandler {
         } finally {
             ScratchDirectories.deleteRecursively(workDir);
         }
+    }
+
+    /**
+     * What a provider made besides the segments: the subtitles to store (null for none), the
+     * transcript they translate, and a note for the video page.
+     */
+    private record Spoken(@Nullable StoredTranscript original, @Nullable List<Cue> subtitles, @Nullable String note) {
+    }
+
+    /** apertium + espeak-ng: the transcript (made first when missing) translated, spoken and packaged. */
+    private Spoken local(AiVideoRepository.VideoToTranscribe video, AudioTrack track, JobContext context, Path workDir,
+                         Progress progress, StopWatch stop, double offset, double pictureDelay, List<Double> segments,
+                         Path segmentPattern) {
+        var original = originalTranscript(video, context);
+        var cues = transcripts.cues(video.organizationId(), original.id());
+        if (cues.stream().allMatch(cue -> cue.text().isBlank())) {
+            throw new PermanentJobFailure("The transcript is empty, so there is nothing to dub. Edit the transcript "
+                    + "(or transcribe the video again), then dub.");
+        }
+        if (original.language().equals(track.language())) {
+            throw new PermanentJobFailure("The video is already in '" + track.language() + "'.");
+        }
+        progress.report(TRANSCRIBED);
+        List<Cue> translated = local.translate(cues, original.language(), track.language());
+        progress.report(TRANSLATED);
+        long durationMs = Math.round((video.durationSeconds() != null ? video.durationSeconds()
+                : cues.getLast().endMs() / 1000.0) * 1000);
+        Path speech = workDir.resolve("speech.s16");
+        try (var timeline = new SpeechTimeline(speech, LocalDubber.SAMPLE_RATE, durationMs)) {
+            local.speak(translated, track.voice() != null ? track.voice() : track.language(), timeline, workDir,
+                    p -> progress.report(TRANSLATED + p * (SPOKEN - TRANSLATED) / 100), stop);
+        }
+        Path background = track.keepBackground() && !Boolean.FALSE.equals(video.hasAudio())
+                ? transcriber.download(video, workDir) : null;
+        runner.run(binaries.ffmpeg(), DubPackaging.rendition(speech, LocalDubber.SAMPLE_RATE, background, offset,
+                pictureDelay, durationMs / 1000.0, segments, segmentPattern), workDir, settings.timeout(), line -> { }, stop);
+        return new Spoken(original, translated, null);
+    }
+
+    /**
+     * ElevenLabs dubs the video's sound; the subtitles are apertium's translation of the transcript
+     * when there is one and a pair for it, and the note says why when there are none.
+     */
+    private Spoken elevenLabs(AiVideoRepository.VideoToTranscribe video, AudioTrack track, Path workDir,
+                              Progress progress, StopWatch stop, double offset, double pictureDelay,
+                              List<Double> segments, Path segmentPattern) {
+        if (Boolean.FALSE.equals(video.hasAudio())) {
+            throw new PermanentJobFailure("The video has no sound, so there is nothing for ElevenLabs to dub.");
+        }
+        var original = spoken(video);
+        if (original.isPresent() && original.get().language().equals(track.language())) {
+            throw new PermanentJobFailure("The video is already in '" + track.language() + "'.");
+        }
+        Path source = transcriber.download(video, workDir);
+        Path dubbed = elevenLabs.dub(video.organizationId(), source, original.map(StoredTranscript::language).orElse("auto"),
+                track.language(), track.keepBackground(), workDir, p -> progress.report(p * SPOKEN / 100), stop);
+        double duration = video.durationSeconds() != null ? video.durationSeconds()
+                : segments.stream().mapToDouble(Double::doubleValue).sum();
+        runner.run(binaries.ffmpeg(), DubPackaging.rendition(dubbed, offset, pictureDelay, duration, segments,
+                segmentPattern), workDir, settings.timeout(), line -> { }, stop);
+        if (original.isEmpty()) {
+            return new Spoken(null, null, "No translated subtitles: the video has no transcript to translate. "
+                    + "Transcribe it, then dub again to get them.");
+        }
+        if (local.tools().route(original.get().language(), track.language()).isEmpty()) {
+            return new Spoken(null, null, "No translated subtitles: ElevenLabs returns sound only, and no installed "
+                    + "apertium pair translates '" + original.get().language() + "' into '" + track.language() + "'. "
+                    + local.tools().advice(track.language()));
+        }
+        var cues = transcripts.cues(video.organizationId(), original.get().id());
+        return new Spoken(original.get(), local.translate(cues, original.get().language(), track.language()), null);
     }
 
     /** The spoken-language transcript; made now (as a transcription job would) when there is none. */
@@ -226,8 +281,8 @@ class DubJobHandler {
         transcripts.publish(stored);
     }
 
-    private int upload(AiVideoRepository.VideoToTranscribe video, String folder, Path out, List<Double> segments)
-            throws IOException {
+    private int upload(AiVideoRepository.VideoToTranscribe video, String folder, Path out, List<Double> segments,
+                       Path workDir, StopWatch stop) throws IOException {
         int count;
         try (var files = Files.list(out)) {
             var names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ts")).sorted().toList();
@@ -235,6 +290,10 @@ class DubJobHandler {
                 storage.uploadFile(StorageKeys.hlsFile(video.id(), folder + "/" + name), out.resolve(name), "video/mp2t");
             }
             count = names.size();
+            Path m4a = workDir.resolve(HlsAudio.DOWNLOAD);
+            runner.run(binaries.ffmpeg(), DubPackaging.download(names.stream().map(out::resolve).toList(), m4a), workDir,
+                    settings.timeout(), line -> { }, stop);
+            storage.uploadFile(StorageKeys.hlsFile(video.id(), folder + "/" + HlsAudio.DOWNLOAD), m4a, "audio/mp4");
         }
         // The playlist lists the video's segment durations: the cuts are the video's, to within an AAC frame.
         var durations = segments.subList(0, Math.min(count, segments.size()));

@@ -34,9 +34,33 @@ final class DubPackaging {
      */
     static List<String> rendition(Path speech, int sampleRate, @Nullable Path background, double offsetSeconds,
                                   double pictureDelay, double durationSeconds, List<Double> segmentSeconds, Path segmentPattern) {
+        return rendition(List.of("-f", "s16le", "-ar", Integer.toString(sampleRate), "-ac", "1", "-i", speech.toString()),
+                background, offsetSeconds, pictureDelay, durationSeconds, segmentSeconds, segmentPattern);
+    }
+
+    /** As the PCM one, from a finished sound file in any format FFmpeg reads (an ElevenLabs dub). */
+    static List<String> rendition(Path speechFile, double offsetSeconds, double pictureDelay, double durationSeconds,
+                                  List<Double> segmentSeconds, Path segmentPattern) {
+        return rendition(List.of("-i", speechFile.toString()), null, offsetSeconds, pictureDelay, durationSeconds,
+                segmentSeconds, segmentPattern);
+    }
+
+    /**
+     * The rendition's segments joined into one M4A for the video page's preview and download: the
+     * AAC is copied, not encoded again.
+     */
+    static List<String> download(List<Path> segments, Path output) {
+        return List.of("-nostdin", "-y", "-loglevel", "error", "-i", "concat:" + segments.stream().map(Path::toString)
+                        .collect(Collectors.joining("|")), "-map", "0:a:0", "-c:a", "copy", "-movflags", "+faststart",
+                output.toString());
+    }
+
+    private static List<String> rendition(List<String> speechInput, @Nullable Path background, double offsetSeconds,
+                                          double pictureDelay, double durationSeconds, List<Double> segmentSeconds,
+                                          Path segmentPattern) {
         String offset = String.format(Locale.ROOT, "%.6f", offsetSeconds);
-        var args = new ArrayList<>(List.of("-nostdin", "-y", "-loglevel", "error", "-f", "s16le",
-                "-ar", Integer.toString(sampleRate), "-ac", "1", "-i", speech.toString()));
+        var args = new ArrayList<>(List.of("-nostdin", "-y", "-loglevel", "error"));
+        args.addAll(speechInput);
         String end = String.format(Locale.ROOT, "apad,atrim=duration=%.6f", durationSeconds);
         String voice = "[0:a]aformat=sample_rates=48000:channel_layouts=stereo";
         if (background == null) {

@@ -59,11 +59,7 @@ class AiWorkerTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("ai-worker-test-");
-        model = TestWhisperModel.writeEnglish(dir.resolve("ggml-test.en.bin"));
-        registry.add("vidcastx.ai.whisper-model", model::toString);
-        registry.add("vidcastx.ai.window", () -> "10s");
-        registry.add("vidcastx.ai.temperature-increment", () -> "0");
-        registry.add("vidcastx.ai.threads", () -> "2");
+        model = AiWorkerTestSettings.register(registry);
     }
 
     @Autowired

@@ -61,11 +61,7 @@ class DubJobTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("dub-test-");
-        Path model = TestWhisperModel.writeEnglish(dir.resolve("ggml-test.en.bin"));
-        registry.add("vidcastx.ai.whisper-model", model::toString);
-        registry.add("vidcastx.ai.window", () -> "10s");
-        registry.add("vidcastx.ai.temperature-increment", () -> "0");
-        registry.add("vidcastx.ai.threads", () -> "2");
+        AiWorkerTestSettings.register(registry);
     }
 
     /** Known English text on known cues, with silence between them. */

@@ -111,6 +111,23 @@ final class ReadyVideos {
         return Math.round(Double.parseDouble(lines.getFirst().strip()) * 90_000);
     }
 
+    /** The job once the worker has finished it, either way. */
+    io.vidcastx.db.jooq.tables.records.JobsRecord finished(io.vidcastx.db.ids.JobId job, Duration within) {
+        var jobs = io.vidcastx.db.jooq.Tables.JOBS;
+        org.awaitility.Awaitility.await().atMost(within).until(() -> dsl.fetchSingle(jobs, jobs.JOB_ID.eq(job)).getStatus(),
+                status -> status.equals("completed") || status.equals("failed"));
+        return dsl.fetchSingle(jobs, jobs.JOB_ID.eq(job));
+    }
+
+    /** A stored text file (a playlist), as a player would read it. */
+    String text(String key) {
+        try (var in = storage.getFileStream(key)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path dir() {
         return dir;
     }

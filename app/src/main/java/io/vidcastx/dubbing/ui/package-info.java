@@ -1,0 +1,4 @@
+@NullMarked
+package io.vidcastx.dubbing.ui;
+
+import org.jspecify.annotations.NullMarked;
