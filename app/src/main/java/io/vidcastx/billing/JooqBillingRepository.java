@@ -1,6 +1,7 @@
 package io.vidcastx.billing;
 
 import static io.vidcastx.db.jooq.Tables.BILLING_ACCOUNTS;
+import static io.vidcastx.db.jooq.Tables.JOBS;
 import static io.vidcastx.db.jooq.Tables.STRIPE_EVENTS;
 import static io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
 import static io.vidcastx.db.jooq.Tables.USAGE_REPORTS;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.vidcastx.core.usage.UsageMetric;
+import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JooqBillingRepository implements BillingRepository {
+
+    /** Delivery charged from analytics watch time: this plus the hour. */
+    static final String WATCH_TIME_KEY = "delivery:watch:";
 
     private final DSLContext dsl;
 
@@ -154,6 +159,28 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
+    public boolean chargeWatchTime(OrganizationId organizationId, OffsetDateTime hour, double minutes) {
+        String metric = UsageMetric.DELIVERY_MINUTES.dbValue();
+        boolean first = dsl.insertInto(USAGE_RECORDS)
+                .set(USAGE_RECORDS.ORGANIZATION_ID, organizationId)
+                .set(USAGE_RECORDS.METRIC, metric)
+                .set(USAGE_RECORDS.SOURCE_KEY, WATCH_TIME_KEY + hour.toInstant())
+                .set(USAGE_RECORDS.QUANTITY, minutes)
+                // In the hour it measures, so it falls in that hour's billing period.
+                .set(USAGE_RECORDS.RECORDED_AT, hour)
+                .onConflictDoNothing()
+                .execute() == 1;
+        if (first) {
+            dsl.deleteFrom(USAGE_RECORDS)
+                    .where(USAGE_RECORDS.ORGANIZATION_ID.eq(organizationId).and(USAGE_RECORDS.METRIC.eq(metric))
+                            .and(USAGE_RECORDS.SOURCE_KEY.notLike(WATCH_TIME_KEY + "%"))
+                            .and(USAGE_RECORDS.RECORDED_AT.ge(hour)).and(USAGE_RECORDS.RECORDED_AT.lt(hour.plusHours(1))))
+                    .execute();
+        }
+        return first;
+    }
+
+    @Override
     public void saveReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, double quantity) {
         dsl.insertInto(USAGE_REPORTS)
                 .set(USAGE_REPORTS.ORGANIZATION_ID, organizationId)
@@ -165,14 +192,38 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
-    public List<PendingReport> unreported(int limit) {
+    public List<PendingReport> reportsWithoutJob(int limit) {
         return dsl.select(USAGE_REPORTS.ORGANIZATION_ID, BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, USAGE_REPORTS.PERIOD_START,
                         USAGE_REPORTS.METRIC, USAGE_REPORTS.QUANTITY)
-                .from(USAGE_REPORTS).join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
-                .where(USAGE_REPORTS.REPORTED_AT.isNull().and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull()))
+                .from(USAGE_REPORTS)
+                .join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
+                .leftJoin(JOBS).on(JOBS.JOB_ID.eq(USAGE_REPORTS.JOB_ID))
+                .where(USAGE_REPORTS.REPORTED_AT.isNull().and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull())
+                        .and(USAGE_REPORTS.JOB_ID.isNull().or(JOBS.JOB_ID.isNull()).or(JOBS.STATUS.eq("failed"))))
                 .orderBy(USAGE_REPORTS.PERIOD_START, USAGE_REPORTS.ORGANIZATION_ID, USAGE_REPORTS.METRIC)
                 .limit(limit)
+                .forUpdate().of(USAGE_REPORTS).skipLocked()
                 .fetch(r -> new PendingReport(r.value1(), r.value2(), r.value3(), UsageMetric.fromDb(r.value4()), r.value5()));
+    }
+
+    @Override
+    public void setReportJob(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, JobId jobId) {
+        dsl.update(USAGE_REPORTS).set(USAGE_REPORTS.JOB_ID, jobId)
+                .where(USAGE_REPORTS.ORGANIZATION_ID.eq(organizationId).and(USAGE_REPORTS.PERIOD_START.eq(periodStart))
+                        .and(USAGE_REPORTS.METRIC.eq(metric.dbValue())))
+                .execute();
+    }
+
+    @Override
+    public Optional<PendingReport> pendingReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric) {
+        return dsl.select(USAGE_REPORTS.ORGANIZATION_ID, BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, USAGE_REPORTS.PERIOD_START,
+                        USAGE_REPORTS.METRIC, USAGE_REPORTS.QUANTITY)
+                .from(USAGE_REPORTS)
+                .join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
+                .where(USAGE_REPORTS.ORGANIZATION_ID.eq(organizationId).and(USAGE_REPORTS.PERIOD_START.eq(periodStart))
+                        .and(USAGE_REPORTS.METRIC.eq(metric.dbValue())).and(USAGE_REPORTS.REPORTED_AT.isNull())
+                        .and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull()))
+                .fetchOptional(r -> new PendingReport(r.value1(), r.value2(), r.value3(), UsageMetric.fromDb(r.value4()), r.value5()));
     }
 
     @Override

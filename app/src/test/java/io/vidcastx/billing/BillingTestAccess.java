@@ -44,6 +44,15 @@ public class BillingTestAccess {
         }
     }
 
+    /** A form field of the last request the Stripe stub received at this path (say, a Checkout session's success_url). */
+    public String lastStripeForm(String method, String path, String field) {
+        var requests = StripeStub.get().requests(method, path);
+        if (requests.isEmpty()) {
+            throw new AssertionError("Stripe received no " + method + " " + path);
+        }
+        return requests.getLast().form(field);
+    }
+
     public void subscribe(OrganizationId organization, String plan) {
         dsl.insertInto(BILLING_ACCOUNTS).set(BILLING_ACCOUNTS.ORGANIZATION_ID, organization).set(BILLING_ACCOUNTS.PLAN, plan)
                 .set(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, "cus_view_" + organization)

@@ -49,9 +49,10 @@ public class AiWorkerConfiguration {
     DubJobHandler dubJobHandler(TranscribeJobHandler transcriber, LocalDubbingTools tools, FfmpegBinaries binaries,
                                 MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
                                 TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage,
-                                EventRecorder events, TransactionTemplate transactions, AiProperties settings) {
+                                EventRecorder events, TransactionTemplate transactions, AiProperties settings,
+                                UsageMeter usage) {
         return new DubJobHandler(transcriber, new LocalDubber(tools, binaries, runner), clock, videos, transcripts,
-                tracks, storage, events, transactions, binaries, runner, settings);
+                tracks, storage, events, transactions, binaries, runner, settings, usage);
     }
 
     @Bean

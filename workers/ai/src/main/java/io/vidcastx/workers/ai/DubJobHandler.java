@@ -30,6 +30,8 @@ import io.vidcastx.core.queue.PermanentJobFailure;
 import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.core.videos.VideoStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +66,12 @@ class DubJobHandler {
     private final FfmpegBinaries binaries;
     private final MediaProcessRunner runner;
     private final AiProperties settings;
+    private final UsageMeter usage;
 
     DubJobHandler(TranscribeJobHandler transcriber, LocalDubber local, MpegTsClock clock, AiVideoRepository videos,
                   TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage, EventRecorder events,
                   TransactionTemplate transactions, FfmpegBinaries binaries, MediaProcessRunner runner,
-                  AiProperties settings) {
+                  AiProperties settings, UsageMeter usage) {
         this.transcriber = transcriber;
         this.local = local;
         this.clock = clock;
@@ -81,6 +84,7 @@ class DubJobHandler {
         this.binaries = binaries;
         this.runner = runner;
         this.settings = settings;
+        this.usage = usage;
     }
 
     io.vidcastx.core.dubbing.LocalDubbingTools tools() {
@@ -171,6 +175,8 @@ class DubJobHandler {
                 }
                 storeSubtitles(video, original, translated, track);
                 var old = tracks.ready(track, folder, context.jobId());
+                // AI minutes: the dubbed length, once per job (a redelivered job has the same id).
+                usage.record(video.organizationId(), UsageMetric.AI_MINUTES, "dub:" + context.jobId(), durationMs / 60_000.0);
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
                         tracks.find(video.organizationId(), track.id()).orElseThrow().muxTrack());
                 return old;

@@ -18,6 +18,8 @@ import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.workers.live.LiveSession;
 import io.vidcastx.workers.live.LiveSessionListener;
@@ -47,12 +49,13 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
     private final JobQueue queue;
     private final RecordingJoiner joiner;
     private final LiveStreamsProperties settings;
+    private final UsageMeter usage;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, LiveHlsUploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     LiveStreamSessions(LiveStreamStore store, TransactionTemplate transactions, EventRecorder events,
                               StorageService storage, JobQueue queue, RecordingJoiner joiner,
-                              LiveStreamsProperties settings) {
+                              LiveStreamsProperties settings, UsageMeter usage) {
         this.store = store;
         this.transactions = transactions;
         this.events = events;
@@ -60,6 +63,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         this.queue = queue;
         this.joiner = joiner;
         this.settings = settings;
+        this.usage = usage;
     }
 
     @Override
@@ -155,6 +159,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
             var stream = store.lockStream(streamId).orElse(null);
             if (stream != null && store.markReconnecting(session.id(), nodeId, window(stream), partStored)) {
                 record(stream, "video.live_stream.disconnected", session.assetId());
+                meterLiveMinutes(stream, session.id());
             }
         });
         log.info("Live stream {} disconnected ({}); waiting for the encoder to reconnect", streamId, end.reason());
@@ -174,6 +179,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
                     // Its node stopped renewing: it died or lost the database. The window starts from the lease's end.
                     store.markNodeLost(session.id(), window(stream));
                     record(stream, "video.live_stream.disconnected", session.assetId());
+                    meterLiveMinutes(stream, session.id());
                     log.warn("Live stream {} lost its ingest node {}; waiting for the encoder to reconnect",
                             stream.id(), session.nodeId());
                 } else {
@@ -232,6 +238,17 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         } finally {
             RecordingJoiner.deleteQuietly(work);
         }
+    }
+
+    /**
+     * Live minutes of the publisher connection that just ended (cleanly, or with its node: then up to the
+     * last lease it renewed), in the transaction that ends it. Keyed by the session and the connection's
+     * start, so a connection is metered once however often this runs; the reconnect window is not metered.
+     */
+    private void meterLiveMinutes(LiveStreamStore.StreamRow stream, UUID sessionId) {
+        store.lastConnection(sessionId).ifPresent(connection -> usage.record(stream.organizationId(),
+                UsageMetric.LIVE_MINUTES, "live:" + sessionId + ":" + connection.connectedAt().toInstant(),
+                connection.minutes()));
     }
 
     private static Duration window(LiveStreamStore.StreamRow stream) {
