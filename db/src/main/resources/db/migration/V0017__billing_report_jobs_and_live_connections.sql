@@ -7,3 +7,7 @@ alter table usage_reports add column job_id uuid;
 -- When the current publisher connection of a live session began: live minutes are counted per
 -- connection, from here to its disconnect (or to the lease of a node that died).
 alter table live_sessions add column connected_at timestamptz not null default now();
+
+-- Billing settles delivery minutes from the watch time of every organization in one hour: by bucket,
+-- across organizations, which the rollup's primary key (organization first) cannot serve.
+create index analytics_hourly_bucket_idx on analytics_hourly (bucket);

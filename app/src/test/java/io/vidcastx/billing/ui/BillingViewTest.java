@@ -25,6 +25,7 @@ class BillingViewTest extends AppTestSupport {
     @org.junit.jupiter.api.BeforeEach
     void billingAccess() {
         billingTest = new BillingTestAccess(context);
+        ensureOwner(); // another test class may have reset the accounts
     }
 
     @AfterEach
@@ -71,6 +72,10 @@ class BillingViewTest extends AppTestSupport {
         assertThat(view.invoices.getGenericDataView().getItems().map(i -> i.number()).toList())
                 .containsExactly("VCX-0003", "VCX-0002");
         assertThat(view.nextInvoices.isVisible()).isTrue();
+
+        _click(view.nextInvoices);
+        assertThat(view.invoices.getGenericDataView().getItems().map(i -> i.number()).toList()).containsExactly("VCX-0001");
+        assertThat(view.nextInvoices.isVisible()).as("the last page").isFalse();
     }
 
     @Test

@@ -138,8 +138,8 @@ class LiveStreamsDatabaseTest {
         assertThat(session.getRecordingParts()).isEqualTo(2);
         // Live minutes: one record per publisher connection, the reconnect window and the idle time not counted.
         var minutes = liveMinutes(organization);
-        assertThat(minutes).hasSize(2).allSatisfy((key, value) -> {
-            assertThat(key).startsWith("live:" + session.getLiveSessionId() + ":");
+        assertThat(minutes).hasSize(2).allSatisfy((sourceKey, value) -> {
+            assertThat(sourceKey).startsWith("live:" + session.getLiveSessionId() + ":");
             assertThat(value).isGreaterThan(2.0 / 60);
         });
         double wallMinutes = (System.nanoTime() - startedNanos) / 60e9;
