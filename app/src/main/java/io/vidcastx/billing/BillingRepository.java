@@ -47,11 +47,17 @@ interface BillingRepository {
      */
     int sampleStorage(String sourceKey, double hours, long lockKey);
 
+    /** One organization's watch time in one hour, as delivery minutes. */
+    record WatchedHour(OrganizationId organizationId, OffsetDateTime hour, double minutes) {
+    }
+
     /**
-     * Charges an hour's delivery as {@code minutes} of watch time and drops that hour's estimates from
-     * served bytes. @return false when the hour was charged by watch time before (nothing changes)
+     * Charges each hour's delivery as its watch time and drops that organization's estimates from served
+     * bytes in the same hour, in one statement. Hours charged by watch time before are left as they are.
+     *
+     * @return organization-hours newly charged
      */
-    boolean chargeWatchTime(OrganizationId organizationId, OffsetDateTime hour, double minutes);
+    int chargeWatchTime(List<WatchedHour> watched);
 
     /** Remembers the total of a closed period to report; a period already saved keeps its first total. */
     void saveReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, double quantity);

@@ -53,16 +53,12 @@ class DeliverySettler {
     int settle(OffsetDateTime now) {
         // The latest hour that ended at least the settle delay ago, and the few before it.
         var latest = now.minus(properties.deliverySettleAfter()).minusHours(1).truncatedTo(ChronoUnit.HOURS);
-        int settled = 0;
-        for (var watched : analytics.watchTimeByHour(latest.minus(LOOKBACK).plusHours(1).toInstant(),
-                latest.plusHours(1).toInstant())) {
-            var hour = watched.hour().atOffset(ZoneOffset.UTC);
-            double minutes = watched.watchTimeMs() / 60_000.0;
-            if (Boolean.TRUE.equals(transactions.execute(status ->
-                    billing.chargeWatchTime(watched.organizationId(), hour, minutes)))) {
-                settled++;
-            }
-        }
-        return settled;
+        var watched = analytics.watchTimeByHour(latest.minus(LOOKBACK).plusHours(1).toInstant(),
+                latest.plusHours(1).toInstant()).stream()
+                .map(hour -> new BillingRepository.WatchedHour(hour.organizationId(), hour.hour().atOffset(ZoneOffset.UTC),
+                        hour.watchTimeMs() / 60_000.0))
+                .toList();
+        Integer settled = transactions.execute(status -> billing.chargeWatchTime(watched));
+        return settled == null ? 0 : settled;
     }
 }

@@ -159,25 +159,38 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
-    public boolean chargeWatchTime(OrganizationId organizationId, OffsetDateTime hour, double minutes) {
-        String metric = UsageMetric.DELIVERY_MINUTES.dbValue();
-        boolean first = dsl.insertInto(USAGE_RECORDS)
-                .set(USAGE_RECORDS.ORGANIZATION_ID, organizationId)
-                .set(USAGE_RECORDS.METRIC, metric)
-                .set(USAGE_RECORDS.SOURCE_KEY, WATCH_TIME_KEY + hour.toInstant())
-                .set(USAGE_RECORDS.QUANTITY, minutes)
-                // In the hour it measures, so it falls in that hour's billing period.
-                .set(USAGE_RECORDS.RECORDED_AT, hour)
-                .onConflictDoNothing()
-                .execute() == 1;
-        if (first) {
-            dsl.deleteFrom(USAGE_RECORDS)
-                    .where(USAGE_RECORDS.ORGANIZATION_ID.eq(organizationId).and(USAGE_RECORDS.METRIC.eq(metric))
-                            .and(USAGE_RECORDS.SOURCE_KEY.notLike(WATCH_TIME_KEY + "%"))
-                            .and(USAGE_RECORDS.RECORDED_AT.ge(hour)).and(USAGE_RECORDS.RECORDED_AT.lt(hour.plusHours(1))))
-                    .execute();
+    public int chargeWatchTime(List<WatchedHour> watched) {
+        if (watched.isEmpty()) {
+            return 0;
         }
-        return first;
+        var organizations = watched.stream().map(w -> w.organizationId().value()).toArray(java.util.UUID[]::new);
+        var hours = watched.stream().map(WatchedHour::hour).toArray(OffsetDateTime[]::new);
+        var minutes = watched.stream().map(WatchedHour::minutes).toArray(Double[]::new);
+        var keys = watched.stream().map(w -> WATCH_TIME_KEY + w.hour().toInstant()).toArray(String[]::new);
+        // The delete sees the table as it was before the insert, and only ever byte estimates: the rows
+        // just inserted are neither visible to it nor matched by it.
+        return dsl.fetchSingle("""
+                        with watched as (
+                            select * from unnest({0}::uuid[], {1}::timestamptz[], {2}::float8[], {3}::varchar[])
+                                as w(organization_id, hour, minutes, source_key)
+                        ), charged as (
+                            insert into usage_records (organization_id, metric, source_key, quantity, recorded_at)
+                            select organization_id, {4}, source_key, minutes, hour from watched
+                            -- an organization deleted since its watch time was read has no one left to bill
+                            where exists (select 1 from organizations o where o.organization_id = watched.organization_id)
+                            on conflict do nothing
+                            returning organization_id, recorded_at
+                        ), dropped as (
+                            delete from usage_records u using charged c
+                            where u.organization_id = c.organization_id and u.metric = {4}
+                              and u.source_key not like {5} and u.recorded_at >= c.recorded_at
+                              and u.recorded_at < c.recorded_at + interval '1 hour'
+                            returning 1
+                        )
+                        select count(*) from charged""",
+                DSL.val(organizations), DSL.val(hours), DSL.val(minutes), DSL.val(keys),
+                DSL.val(UsageMetric.DELIVERY_MINUTES.dbValue()), DSL.val(WATCH_TIME_KEY + "%"))
+                .get(0, Integer.class);
     }
 
     @Override
