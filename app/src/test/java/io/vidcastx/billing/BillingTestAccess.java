@@ -61,8 +61,13 @@ public class BillingTestAccess {
     }
 
     public void pastDue(OrganizationId organization) {
+        pastDueSince(organization, java.time.OffsetDateTime.now());
+    }
+
+    /** The first payment failed at {@code since} (the grace period runs from there). */
+    public void pastDueSince(OrganizationId organization, java.time.OffsetDateTime since) {
         dsl.update(BILLING_ACCOUNTS).set(BILLING_ACCOUNTS.PAYMENT_STATUS, "past_due")
-                .set(BILLING_ACCOUNTS.PAST_DUE_SINCE, java.time.OffsetDateTime.now())
+                .set(BILLING_ACCOUNTS.PAST_DUE_SINCE, since)
                 .where(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(organization)).execute();
     }
 

@@ -115,6 +115,22 @@ class BillingViewTest extends AppTestSupport {
         assertThat(text(open())).contains("Your last payment failed");
     }
 
+    @Test
+    void after_the_grace_period_the_banner_says_the_free_limits_apply_and_the_bars_measure_against_them() {
+        billingTest.useStripeStub();
+        billingTest.subscribe(ownersOrganization(), "pro");
+        billingTest.pastDueSince(ownersOrganization(), java.time.OffsetDateTime.now().minusDays(8)); // grace: 7 days
+        signInAsOwner();
+        var view = open();
+
+        assertThat(text(view)).contains("the grace period has ended: the Free plan's limits apply", "Plan: Free",
+                "Payment status: past due").doesNotContain("Your last payment failed");
+        assertThat(_find(view.bars, UsageBar.class).getFirst().getElement().getTextRecursively()).contains("/ 60 min");
+        assertThat(_find(view.notices, com.vaadin.flow.component.html.Div.class).stream()
+                .filter(notice -> notice.hasClassName("vx-past-due-banner"))
+                .map(notice -> notice.getElement().getAttribute("role"))).containsExactly("alert");
+    }
+
     /** Where the page sent the browser (Page.setLocation runs window.open(url, '_self')). */
     private static List<String> locationsOpened() {
         return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
