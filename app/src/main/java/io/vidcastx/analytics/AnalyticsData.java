@@ -29,6 +29,10 @@ public final class AnalyticsData {
     public record Percentiles(double p50, double p95) {
     }
 
+    /** The watch time of the views an organization's players reported as started in one UTC hour. */
+    public record HourlyWatchTime(io.vidcastx.db.ids.OrganizationId organizationId, Instant hour, long watchTimeMs) {
+    }
+
     public record ViewRecord(String viewId, String videoRef, @Nullable String videoTitle, String viewerId, String country,
                       @Nullable String region, @Nullable String city, String deviceClass, String os, String browser,
                       @Nullable String browserVersion, Instant startedAt, Instant lastEventAt, long watchTimeMs,

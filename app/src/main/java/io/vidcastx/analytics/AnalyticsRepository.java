@@ -33,6 +33,12 @@ interface AnalyticsRepository {
 
     Optional<AnalyticsData.ViewRecord> view(OrganizationId organization, String viewId);
 
+    /**
+     * Watch time per organization and hour for the hours starting in [from, to), from the hourly
+     * rollup; organizations and hours without any are left out.
+     */
+    List<AnalyticsData.HourlyWatchTime> watchTimeByHour(Instant from, Instant to);
+
     /** Creates the day partitions of raw views and events for these days, if missing. */
     void ensurePartitions(LocalDate from, LocalDate to);
 

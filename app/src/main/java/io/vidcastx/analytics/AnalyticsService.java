@@ -28,6 +28,14 @@ public class AnalyticsService {
         return totals(caller, new AnalyticsQuery(caller.organizationId(), midnight, now, null, null, null, null, null));
     }
 
+    /**
+     * Watch time per organization and hour, for billing's delivery minutes. Not a caller's query: it
+     * reads every organization's rollup, each row naming its own organization.
+     */
+    public List<AnalyticsData.HourlyWatchTime> watchTimeByHour(java.time.Instant from, java.time.Instant to) {
+        return repository.watchTimeByHour(from, to);
+    }
+
     /** "42 s" or "3.5 min". */
     public static String duration(long ms) {
         return ms < 60_000 ? String.format(java.util.Locale.ROOT, "%.0f s", ms / 1000.0)

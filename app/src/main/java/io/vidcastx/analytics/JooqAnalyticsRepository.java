@@ -159,6 +159,17 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     }
 
     @Override
+    public List<AnalyticsData.HourlyWatchTime> watchTimeByHour(Instant from, Instant to) {
+        // Across organizations on purpose: metering bills each organization its own rows.
+        return dsl.fetch("select organization_id, bucket, sum(watch_time_ms) from analytics_hourly"
+                                + " where bucket >= ?::timestamptz and bucket < ?::timestamptz group by organization_id, bucket"
+                                + " having sum(watch_time_ms) > 0 order by bucket, organization_id",
+                        utc(from), utc(to))
+                .map(row -> new AnalyticsData.HourlyWatchTime(new OrganizationId(row.get(0, java.util.UUID.class)),
+                        row.get(1, OffsetDateTime.class).toInstant(), row.get(2, Long.class)));
+    }
+
+    @Override
     public AnalyticsData.@Nullable Percentiles startupPercentiles(AnalyticsQuery query) {
         var binds = new ArrayList<Object>();
         String where = rawWhere(query, binds) + " and startup_time_ms is not null";

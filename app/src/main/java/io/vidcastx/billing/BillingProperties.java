@@ -18,10 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPlan  the plan of an organization that has never subscribed, and of one whose
  *                     payment stayed past due beyond the grace period
  * @param gracePeriod  how long a past-due subscription keeps its plan's limits
+ * @param reportAttempts attempts of one meter-event job (queue backoff between them) before it is
+ *                     failed; the hourly run then starts a new job, so no outage loses a report
+ * @param deliverySettleAfter how long after an hour ends its delivery minutes are settled from
+ *                     analytics watch time (views started in the hour keep reporting for a while)
  */
 @ConfigurationProperties("vidcastx.billing")
 public record BillingProperties(Map<String, Plan> plans, String defaultPlan, Duration gracePeriod,
-                                Duration invoiceCacheTime, Stripe stripe) {
+                                Duration invoiceCacheTime, Stripe stripe, Integer reportAttempts,
+                                Duration deliverySettleAfter) {
 
     public BillingProperties {
         plans = plans == null ? Map.of() : new LinkedHashMap<>(plans);
@@ -29,6 +34,11 @@ public record BillingProperties(Map<String, Plan> plans, String defaultPlan, Dur
         gracePeriod = gracePeriod == null ? Duration.ofDays(7) : gracePeriod;
         invoiceCacheTime = invoiceCacheTime == null ? Duration.ofMinutes(1) : invoiceCacheTime;
         stripe = stripe == null ? new Stripe(null, null, null, null) : stripe;
+        reportAttempts = reportAttempts == null ? 12 : reportAttempts;
+        if (reportAttempts < 1) {
+            throw new IllegalArgumentException("vidcastx.billing.report-attempts must be at least 1");
+        }
+        deliverySettleAfter = deliverySettleAfter == null ? Duration.ofHours(2) : deliverySettleAfter;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.vidcastx.core.usage.UsageMetric;
+import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,18 @@ interface BillingRepository {
      */
     int sampleStorage(String sourceKey, double hours, long lockKey);
 
+    /** One organization's watch time in one hour, as delivery minutes. */
+    record WatchedHour(OrganizationId organizationId, OffsetDateTime hour, double minutes) {
+    }
+
+    /**
+     * Charges each hour's delivery as its watch time and drops that organization's estimates from served
+     * bytes in the same hour, in one statement. Hours charged by watch time before are left as they are.
+     *
+     * @return organization-hours newly charged
+     */
+    int chargeWatchTime(List<WatchedHour> watched);
+
     /** Remembers the total of a closed period to report; a period already saved keeps its first total. */
     void saveReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, double quantity);
 
@@ -53,8 +66,18 @@ interface BillingRepository {
                          UsageMetric metric, double quantity) {
     }
 
-    /** Saved totals not yet accepted by Stripe, for organizations with a Stripe customer. */
-    List<PendingReport> unreported(int limit);
+    /**
+     * Saved totals not yet accepted by Stripe, of organizations with a Stripe customer, that have no
+     * job sending them (never had one, or it failed after its attempts, or it is gone). Locked until the
+     * transaction ends, so a second node running the same schedule skips them.
+     */
+    List<PendingReport> reportsWithoutJob(int limit);
+
+    /** The job now sending this report. */
+    void setReportJob(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, JobId jobId);
+
+    /** This report if it is still to be sent: saved, not yet accepted, and its organization has a Stripe customer. */
+    Optional<PendingReport> pendingReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric);
 
     /** The average (else peak) bitrate of a video's rendition, in bits per second. */
     Optional<Long> renditionBitrate(io.vidcastx.db.ids.VideoId videoId, String rendition);

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Delivery minutes from served HLS segment bytes: bytes × 8 / the rendition's average bitrate. Counting
  * is in memory per (video, rendition) so a segment request costs no database write; once a minute the
  * counts become usage records (one per organization, keyed by this node and the flush), so at most the
- * last minute of one node is lost if it dies. Analytics watch time replaces this when it exists.
+ * last minute of one node is lost if it dies. Where an organization's players report views to analytics,
+ * {@link DeliverySettler} replaces each settled hour of this estimate with the hour's watch time.
  */
 @Component
 public class DeliveryMeter {

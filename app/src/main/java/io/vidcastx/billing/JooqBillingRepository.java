@@ -1,6 +1,7 @@
 package io.vidcastx.billing;
 
 import static io.vidcastx.db.jooq.Tables.BILLING_ACCOUNTS;
+import static io.vidcastx.db.jooq.Tables.JOBS;
 import static io.vidcastx.db.jooq.Tables.STRIPE_EVENTS;
 import static io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
 import static io.vidcastx.db.jooq.Tables.USAGE_REPORTS;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.vidcastx.core.usage.UsageMetric;
+import io.vidcastx.db.ids.JobId;
 import io.vidcastx.db.ids.OrganizationId;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JooqBillingRepository implements BillingRepository {
+
+    /** Delivery charged from analytics watch time: this plus the hour. */
+    static final String WATCH_TIME_KEY = "delivery:watch:";
 
     private final DSLContext dsl;
 
@@ -154,6 +159,41 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
+    public int chargeWatchTime(List<WatchedHour> watched) {
+        if (watched.isEmpty()) {
+            return 0;
+        }
+        var organizations = watched.stream().map(w -> w.organizationId().value()).toArray(java.util.UUID[]::new);
+        var hours = watched.stream().map(WatchedHour::hour).toArray(OffsetDateTime[]::new);
+        var minutes = watched.stream().map(WatchedHour::minutes).toArray(Double[]::new);
+        var keys = watched.stream().map(w -> WATCH_TIME_KEY + w.hour().toInstant()).toArray(String[]::new);
+        // The delete sees the table as it was before the insert, and only ever byte estimates: the rows
+        // just inserted are neither visible to it nor matched by it.
+        return dsl.fetchSingle("""
+                        with watched as (
+                            select * from unnest({0}::uuid[], {1}::timestamptz[], {2}::float8[], {3}::varchar[])
+                                as w(organization_id, hour, minutes, source_key)
+                        ), charged as (
+                            insert into usage_records (organization_id, metric, source_key, quantity, recorded_at)
+                            select organization_id, {4}, source_key, minutes, hour from watched
+                            -- an organization deleted since its watch time was read has no one left to bill
+                            where exists (select 1 from organizations o where o.organization_id = watched.organization_id)
+                            on conflict do nothing
+                            returning organization_id, recorded_at
+                        ), dropped as (
+                            delete from usage_records u using charged c
+                            where u.organization_id = c.organization_id and u.metric = {4}
+                              and u.source_key not like {5} and u.recorded_at >= c.recorded_at
+                              and u.recorded_at < c.recorded_at + interval '1 hour'
+                            returning 1
+                        )
+                        select count(*) from charged""",
+                DSL.val(organizations), DSL.val(hours), DSL.val(minutes), DSL.val(keys),
+                DSL.val(UsageMetric.DELIVERY_MINUTES.dbValue()), DSL.val(WATCH_TIME_KEY + "%"))
+                .get(0, Integer.class);
+    }
+
+    @Override
     public void saveReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, double quantity) {
         dsl.insertInto(USAGE_REPORTS)
                 .set(USAGE_REPORTS.ORGANIZATION_ID, organizationId)
@@ -165,14 +205,38 @@ class JooqBillingRepository implements BillingRepository {
     }
 
     @Override
-    public List<PendingReport> unreported(int limit) {
+    public List<PendingReport> reportsWithoutJob(int limit) {
         return dsl.select(USAGE_REPORTS.ORGANIZATION_ID, BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, USAGE_REPORTS.PERIOD_START,
                         USAGE_REPORTS.METRIC, USAGE_REPORTS.QUANTITY)
-                .from(USAGE_REPORTS).join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
-                .where(USAGE_REPORTS.REPORTED_AT.isNull().and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull()))
+                .from(USAGE_REPORTS)
+                .join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
+                .leftJoin(JOBS).on(JOBS.JOB_ID.eq(USAGE_REPORTS.JOB_ID))
+                .where(USAGE_REPORTS.REPORTED_AT.isNull().and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull())
+                        .and(USAGE_REPORTS.JOB_ID.isNull().or(JOBS.JOB_ID.isNull()).or(JOBS.STATUS.eq("failed"))))
                 .orderBy(USAGE_REPORTS.PERIOD_START, USAGE_REPORTS.ORGANIZATION_ID, USAGE_REPORTS.METRIC)
                 .limit(limit)
+                .forUpdate().of(USAGE_REPORTS).skipLocked()
                 .fetch(r -> new PendingReport(r.value1(), r.value2(), r.value3(), UsageMetric.fromDb(r.value4()), r.value5()));
+    }
+
+    @Override
+    public void setReportJob(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric, JobId jobId) {
+        dsl.update(USAGE_REPORTS).set(USAGE_REPORTS.JOB_ID, jobId)
+                .where(USAGE_REPORTS.ORGANIZATION_ID.eq(organizationId).and(USAGE_REPORTS.PERIOD_START.eq(periodStart))
+                        .and(USAGE_REPORTS.METRIC.eq(metric.dbValue())))
+                .execute();
+    }
+
+    @Override
+    public Optional<PendingReport> pendingReport(OrganizationId organizationId, LocalDate periodStart, UsageMetric metric) {
+        return dsl.select(USAGE_REPORTS.ORGANIZATION_ID, BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, USAGE_REPORTS.PERIOD_START,
+                        USAGE_REPORTS.METRIC, USAGE_REPORTS.QUANTITY)
+                .from(USAGE_REPORTS)
+                .join(BILLING_ACCOUNTS).on(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(USAGE_REPORTS.ORGANIZATION_ID))
+                .where(USAGE_REPORTS.ORGANIZATION_ID.eq(organizationId).and(USAGE_REPORTS.PERIOD_START.eq(periodStart))
+                        .and(USAGE_REPORTS.METRIC.eq(metric.dbValue())).and(USAGE_REPORTS.REPORTED_AT.isNull())
+                        .and(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID.isNotNull()))
+                .fetchOptional(r -> new PendingReport(r.value1(), r.value2(), r.value3(), UsageMetric.fromDb(r.value4()), r.value5()));
     }
 
     @Override

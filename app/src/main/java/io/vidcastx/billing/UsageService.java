@@ -175,17 +175,6 @@ public class UsageService {
         return data;
     }
 
-    /**
-     * Live minutes of one live-stream session, for the live feature to call when a session ends (or
-     * periodically with a growing total: a session's later record with the same key is ignored, so
-     * record each finished slice under its own key, e.g. {@code <stream>:<session>:<minute>}).
-     *
-     * @return false when this slice was recorded before
-     */
-    public boolean recordLiveMinutes(OrganizationId organizationId, String sliceKey, double minutes) {
-        return meter.record(organizationId, UsageMetric.LIVE_MINUTES, "live:" + sliceKey, minutes);
-    }
-
     /** Delivery minutes of a slice of served bytes; see {@link DeliveryMeter}. */
     boolean recordDeliveryMinutes(OrganizationId organizationId, String sliceKey, double minutes) {
         return meter.record(organizationId, UsageMetric.DELIVERY_MINUTES, "delivery:" + sliceKey, minutes);

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Hourly storage sample at N videos over N/100 organizations: the metered sample (advisory lock,
  *     insert ... select of every organization's GB-hours) against the bare per-organization byte sum
  *     it is built on (reference), alternating, each metered run a new hour.</li>
+ * <li>Hourly delivery settling with every one of the N/100 organizations reporting watch time (4 rollup
+ *     rows and 12 byte-estimate records per organization-hour): a settling run (one new hour charged
+ *     by watch time, the look-back's hours found settled) against the bare watch-time read of one hour.</li>
  * </ol>
  */
 public final class BillingBenchmark {
@@ -97,6 +100,36 @@ public final class BillingBenchmark {
             }
             report("Hourly storage sample at " + String.format(Locale.ROOT, "%,d", videos) + " videos",
                     "bare byte sum", bare, "metered sample", sampled);
+
+            // 3. Hourly delivery settling from analytics watch time.
+            var settler = context.getBean(DeliverySettler.class);
+            var analytics = context.getBean(io.vidcastx.analytics.AnalyticsService.class);
+            int rounds = 12;
+            int lookbackHours = (int) DeliverySettler.LOOKBACK.toHours();
+            var first = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusDays(3);
+            generateDelivery(dsl, first, lookbackHours + rounds);
+            var read = new ArrayList<Long>();
+            var settled = new ArrayList<Long>();
+            for (int round = 0; round < rounds; round++) {
+                var newest = first.plusHours(lookbackHours - 1 + round);
+                long start = System.nanoTime();
+                int watched = analytics.watchTimeByHour(newest.toInstant(), newest.plusHours(1).toInstant()).size();
+                long readTook = System.nanoTime() - start;
+                start = System.nanoTime();
+                // The run that settles hour `newest`: the settle delay plus the hour itself after it.
+                int charged = settler.settle(newest.plusHours(1).plus(context.getBean(BillingProperties.class)
+                        .deliverySettleAfter()));
+                long settleTook = System.nanoTime() - start;
+                if (watched == 0 || charged < watched) {
+                    throw new IllegalStateException("Settling charged " + charged + " of " + watched + " organizations");
+                }
+                if (round >= 2) {
+                    read.add(readTook);
+                    settled.add(settleTook);
+                }
+            }
+            report("Hourly delivery settling, " + String.format(Locale.ROOT, "%,d", videos / 100)
+                    + " organizations with watch time", "watch-time read", read, "settling run", settled);
         } finally {
             context.close();
         }
@@ -123,6 +156,26 @@ public final class BillingBenchmark {
                 from (select organization_id, row_number() over () as n from organizations) o
                 cross join generate_series(1, {0}) g""", DSL.inline(videos / organizations));
         dsl.execute("analyze videos");
+    }
+
+    /** Watch time rollups and served-bytes estimates for every organization, for `hours` hours from `from`. */
+    private static void generateDelivery(DSLContext dsl, OffsetDateTime from, int hours) {
+        dsl.execute("""
+                insert into analytics_hourly (organization_id, bucket, video_ref, country, device_class, os, browser, views,
+                    unique_viewers, watch_time_ms, playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms,
+                    failed_views, exits_before_start)
+                select o.organization_id, {0}::timestamptz + make_interval(hours => h), 'video-' || d, 'US', 'desktop',
+                       'Linux', 'Chrome', 3, 2, (random() * 3.6e6)::bigint, 0, 0, 3, 0, 0, 0
+                from organizations o cross join generate_series(0, {1} - 1) h cross join generate_series(1, 4) d""",
+                DSL.inline(from.toString()), DSL.inline(hours));
+        dsl.execute("""
+                insert into usage_records (organization_id, metric, source_key, quantity, recorded_at)
+                select o.organization_id, 'delivery_minutes', 'delivery:bench:' || h || ':' || m, random(),
+                       {0}::timestamptz + make_interval(hours => h, mins => m)
+                from organizations o cross join generate_series(0, {1} - 1) h cross join generate_series(0, 55, 5) m""",
+                DSL.inline(from.toString()), DSL.inline(hours));
+        dsl.execute("analyze analytics_hourly");
+        dsl.execute("analyze usage_records");
     }
 
     private static void report(String title, String referenceName, List<Long> reference, String measuredName,

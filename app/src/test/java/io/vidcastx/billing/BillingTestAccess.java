@@ -44,6 +44,15 @@ public class BillingTestAccess {
         }
     }
 
+    /** A form field of the last request the Stripe stub received at this path (say, a Checkout session's success_url). */
+    public String lastStripeForm(String method, String path, String field) {
+        var requests = StripeStub.get().requests(method, path);
+        if (requests.isEmpty()) {
+            throw new AssertionError("Stripe received no " + method + " " + path);
+        }
+        return requests.getLast().form(field);
+    }
+
     public void subscribe(OrganizationId organization, String plan) {
         dsl.insertInto(BILLING_ACCOUNTS).set(BILLING_ACCOUNTS.ORGANIZATION_ID, organization).set(BILLING_ACCOUNTS.PLAN, plan)
                 .set(BILLING_ACCOUNTS.STRIPE_CUSTOMER_ID, "cus_view_" + organization)
@@ -52,8 +61,13 @@ public class BillingTestAccess {
     }
 
     public void pastDue(OrganizationId organization) {
+        pastDueSince(organization, java.time.OffsetDateTime.now());
+    }
+
+    /** The first payment failed at {@code since} (the grace period runs from there). */
+    public void pastDueSince(OrganizationId organization, java.time.OffsetDateTime since) {
         dsl.update(BILLING_ACCOUNTS).set(BILLING_ACCOUNTS.PAYMENT_STATUS, "past_due")
-                .set(BILLING_ACCOUNTS.PAST_DUE_SINCE, java.time.OffsetDateTime.now())
+                .set(BILLING_ACCOUNTS.PAST_DUE_SINCE, since)
                 .where(BILLING_ACCOUNTS.ORGANIZATION_ID.eq(organization)).execute();
     }
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Past a hard limit new uploads are refused over the direct-upload API, TUS and the dashboard with
- * the same words, and what is stored still plays.
+ * the same words, new live streams too, and what is stored still plays.
  */
 class QuotaLimitTest extends BillingTestSupport {
 
@@ -59,6 +59,22 @@ class QuotaLimitTest extends BillingTestSupport {
         assertThat(error.get("messages").get(0).asString()).isEqualTo("The Free plan's 60 min of encoding for this period"
                 + " are used up (61 used), so you cannot upload videos. Upgrade your plan in Settings › Billing.");
         assertThat(dsl.fetchCount(UPLOADS, UPLOADS.ORGANIZATION_ID.eq(organization))).isZero();
+    }
+
+    @Test
+    void a_new_live_stream_is_refused_with_402_when_the_live_minutes_are_used_up() {
+        var organization = TestData.organization(dsl, "Live over the limit");
+        use(organization, UsageMetric.LIVE_MINUTES, 60); // Free: 60 live minutes, a hard limit
+        var client = HttpTestClient.withNewKey(port, apiKeys, organization, "quota live");
+
+        var response = client.request("POST", "/video/v1/live-streams").json("{\"playback_policy\":\"public\"}").send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(402);
+        var error = json.readTree(response.body()).get("error");
+        assertThat(error.get("type").asString()).isEqualTo("quota_exceeded");
+        assertThat(error.get("messages").get(0).asString()).contains("60 min of live streaming", "start live streams");
+        assertThat(dsl.fetchCount(io.vidcastx.db.jooq.Tables.LIVE_STREAMS,
+                io.vidcastx.db.jooq.Tables.LIVE_STREAMS.ORGANIZATION_ID.eq(organization))).isZero();
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.vidcastx.billing;
 
 import static io.vidcastx.db.jooq.Tables.BILLING_ACCOUNTS;
+import static io.vidcastx.db.jooq.Tables.JOBS;
 import static io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
 import static io.vidcastx.db.jooq.Tables.USAGE_REPORTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import io.vidcastx.accounts.Role;
 import io.vidcastx.core.usage.UsageMetric;
@@ -145,39 +147,115 @@ class StripeBillingTest extends BillingTestSupport {
         assertThat(stub.requests("GET", "/v1/invoices").getFirst().query()).contains("customer=cus_test_" + organization);
     }
 
+    /** A day into the period after the closed one: its usage has settled and may be reported. */
+    private static OffsetDateTime afterSettling() {
+        return BillingPeriod.current().startInstant().plusDays(20);
+    }
+
+    private static BillingPeriod lastPeriod() {
+        return BillingPeriod.containing(BillingPeriod.current().startInstant().minusDays(1));
+    }
+
+    private void usedLastPeriod(OrganizationId organization, String metric, double quantity) {
+        dsl.insertInto(USAGE_RECORDS).set(USAGE_RECORDS.ORGANIZATION_ID, organization)
+                .set(USAGE_RECORDS.METRIC, metric).set(USAGE_RECORDS.SOURCE_KEY, "test:last-period:" + metric)
+                .set(USAGE_RECORDS.QUANTITY, quantity).set(USAGE_RECORDS.RECORDED_AT, lastPeriod().startInstant().plusDays(3))
+                .execute();
+    }
+
+    private static String key(OrganizationId organization, String metric) {
+        return "vidcastx-" + organization + "-" + lastPeriod().start() + "-" + metric;
+    }
+
+    /** The jobs sending the organizations' reports, as (attempts, status) rows. */
+    private java.util.List<org.jooq.Record2<Integer, String>> reportJobs(OrganizationId... organizations) {
+        return dsl.select(JOBS.ATTEMPTS, JOBS.STATUS).from(USAGE_REPORTS).join(JOBS).on(JOBS.JOB_ID.eq(USAGE_REPORTS.JOB_ID))
+                .where(USAGE_REPORTS.ORGANIZATION_ID.in(organizations)).fetch();
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
-    void closed_period_usage_reaches_stripe_meters_once_and_survives_an_outage() {
+    void meter_events_are_retried_through_the_queue_across_an_outage_and_each_arrives_exactly_once() throws Exception {
+        var stub = stripe();
+        var first = subscribedToPro();
+        var second = subscribedToPro();
+        usedLastPeriod(first, "encoding_minutes", 42.4);
+        usedLastPeriod(first, "delivery_minutes", 1000);
+        usedLastPeriod(second, "storage_gb_hours", 7.2);
+        assertThat(reporter.saveClosedPeriod(lastPeriod().endInstant().plusHours(1)))
+                .as("the closed period is still settling").isZero();
+
+        // Stripe cannot be reached at all: connections are refused.
+        connection.use(new StripeConnection.Settings("sk_test_vidcastx", WEBHOOK_SECRET, "http://127.0.0.1:" + closedPort()));
+        assertThat(reporter.saveClosedPeriod(afterSettling())).isGreaterThanOrEqualTo(3);
+        reporter.enqueuePending();
+        await().atMost(Duration.ofSeconds(60)).until(() -> reportJobs(first, second).size() == 3
+                && reportJobs(first, second).stream().allMatch(job -> job.value1() >= 2));
+        // Stripe answers again, but with server errors.
+        stub.failures.put("/v1/billing/meter_events", 500);
+        connection.use(new StripeConnection.Settings("sk_test_vidcastx", WEBHOOK_SECRET, stub.base()));
+        int attemptsSoFar = reportJobs(first, second).stream().mapToInt(job -> job.value1()).max().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> reportJobs(first, second).stream()
+                .allMatch(job -> job.value1() >= attemptsSoFar + 2));
+        assertThat(stub.requests("POST", "/v1/billing/meter_events")).as("Stripe was reached and answered 500").isNotEmpty();
+        assertThat(pendingReports(first) + pendingReports(second)).isEqualTo(3);
+        assertThat(stub.appliedMeterEvents).isEmpty();
+        // Stripe recovers; the answer to the first event it applies is lost on the way back.
+        stub.lostMeterEventAnswers.set(1);
+        stub.failures.clear();
+        await().atMost(Duration.ofSeconds(60)).until(() -> pendingReports(first) + pendingReports(second) == 0);
+
+        assertThat(reportJobs(first, second)).extracting(job -> job.value2()).containsOnly("completed");
+        assertThat(stub.lostMeterEventAnswers.get()).as("an answer was lost, and the event sent again").isZero();
+        var expected = java.util.Map.of(key(first, "encoding_minutes"), "43", key(first, "delivery_minutes"), "1000",
+                key(second, "storage_gb_hours"), "8");
+        var sent = stub.requests("POST", "/v1/billing/meter_events").stream()
+                .filter(r -> r.body().contains(first.toString()) || r.body().contains(second.toString())).toList();
+        assertThat(sent).allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo(r.form("identifier")));
+        assertThat(sent).extracting(r -> r.form("identifier")).containsOnlyElementsOf(expected.keySet());
+        assertThat(sent.size()).as("retried").isGreaterThan(3);
+        for (var report : expected.entrySet()) {
+            var applied = stub.appliedMeterEvents.get(report.getKey());
+            assertThat(applied).as(report.getKey()).isNotNull();
+            assertThat(applied.form("payload[value]")).isEqualTo(report.getValue());
+        }
+        assertThat(stub.appliedMeterEvents.keySet().stream().filter(expected::containsKey)).hasSize(3);
+        var encoding = stub.appliedMeterEvents.get(key(first, "encoding_minutes"));
+        assertThat(encoding.form("event_name")).isEqualTo("vidcastx_encoding_minutes");
+        assertThat(encoding.form("payload[stripe_customer_id]")).isEqualTo("cus_test_" + first);
+        assertThat(Long.parseLong(encoding.form("timestamp"))).isEqualTo(lastPeriod().endInstant().toEpochSecond() - 1);
+
+        reporter.saveClosedPeriod(afterSettling());
+        assertThat(reporter.enqueuePending()).as("nothing left to send").isZero();
+        assertThat(dsl.fetchCount(USAGE_REPORTS, USAGE_REPORTS.ORGANIZATION_ID.in(first, second))).isEqualTo(3);
+    }
+
+    @Test
+    void a_report_whose_job_failed_gets_a_new_job_from_the_hourly_run_and_is_applied_once() {
         var stub = stripe();
         var organization = subscribedToPro();
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
-        var lastPeriod = BillingPeriod.containing(BillingPeriod.current().startInstant().minusDays(1));
-        dsl.insertInto(USAGE_RECORDS).set(USAGE_RECORDS.ORGANIZATION_ID, organization)
-                .set(USAGE_RECORDS.METRIC, "encoding_minutes").set(USAGE_RECORDS.SOURCE_KEY, "test:last-period")
-                .set(USAGE_RECORDS.QUANTITY, 42.4).set(USAGE_RECORDS.RECORDED_AT, lastPeriod.startInstant().plusDays(3)).execute();
+        usedLastPeriod(organization, "encoding_minutes", 5);
+        reporter.saveClosedPeriod(afterSettling());
+        // Stripe taken out of the configuration (a restart without the key): the job fails for good.
+        connection.reset();
+        reporter.enqueuePending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reportJobs(organization).stream()
+                .anyMatch(job -> job.value2().equals("failed")));
+        assertThat(pendingReports(organization)).isEqualTo(1);
 
-        reporter.saveClosedPeriod(now);
-        stub.failures.put("/v1/billing/meter_events", 503);
-        reporter.send();
-        assertThat(pendingReports(organization)).as("Stripe is down: kept for the next run").isEqualTo(1);
+        stripe();
+        assertThat(reporter.enqueuePending()).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingReports(organization) == 0);
 
-        stub.failures.clear();
-        reporter.send();
-        reporter.saveClosedPeriod(now);
-        reporter.send();
-
-        assertThat(pendingReports(organization)).isZero();
-        var sent = stub.requests("POST", "/v1/billing/meter_events").stream()
-                .filter(r -> r.body().contains(organization.toString())).toList();
-        String key = "vidcastx-" + organization + "-" + lastPeriod.start() + "-encoding_minutes";
-        assertThat(sent).allSatisfy(r -> {
-            assertThat(r.header("Idempotency-Key")).isEqualTo(key);
-            assertThat(r.form("identifier")).isEqualTo(key);
-        });
-        var accepted = sent.getLast();
-        assertThat(accepted.form("event_name")).isEqualTo("vidcastx_encoding_minutes");
-        assertThat(accepted.form("payload[stripe_customer_id]")).isEqualTo("cus_test_" + organization);
-        assertThat(accepted.form("payload[value]")).isEqualTo("43");
-        assertThat(dsl.fetchCount(USAGE_REPORTS, USAGE_REPORTS.ORGANIZATION_ID.eq(organization))).isEqualTo(1);
+        assertThat(reportJobs(organization)).extracting(job -> job.value2()).containsExactly("completed");
+        assertThat(stub.requests("POST", "/v1/billing/meter_events").stream()
+                .filter(r -> r.body().contains(organization.toString()))).hasSize(1);
+        assertThat(stub.appliedMeterEvents).containsKey(key(organization, "encoding_minutes"));
     }
 
     private int pendingReports(OrganizationId organization) {

@@ -44,6 +44,13 @@ final class StripeStub {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Path -> status to answer instead (an outage). */
     final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /**
+     * Meter events applied, by idempotency key. As Stripe does, a request repeating a key is answered
+     * like the first and applied no second time.
+     */
+    final Map<String, Request> appliedMeterEvents = new ConcurrentHashMap<>();
+    /** How many of the next applied meter events lose their answer on the way back (cut off mid-body). */
+    final java.util.concurrent.atomic.AtomicInteger lostMeterEventAnswers = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicInteger customers = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -71,6 +78,8 @@ final class StripeStub {
     void clear() {
         requests.clear();
         failures.clear();
+        appliedMeterEvents.clear();
+        lostMeterEventAnswers.set(0);
     }
 
     List<Request> requests(String method, String path) {
@@ -85,12 +94,21 @@ final class StripeStub {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-        requests.add(new Request(method, path, query, body, Map.copyOf(exchange.getRequestHeaders())));
+        var request = new Request(method, path, query, body, Map.copyOf(exchange.getRequestHeaders()));
+        requests.add(request);
         Integer failure = failures.get(path);
         if (failure != null) {
             send(exchange, failure, """
                     {"error":{"type":"api_error","message":"Stripe is having a bad day"}}""");
             return;
+        }
+        if ("POST /v1/billing/meter_events".equals(method + " " + path)) {
+            String key = request.header("Idempotency-Key");
+            boolean firstTime = key != null && appliedMeterEvents.putIfAbsent(key, request) == null;
+            if (firstTime && lostMeterEventAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                cutOff(exchange);
+                return;
+            }
         }
         String json = switch (method + " " + path) {
             case "POST /v1/customers" -> """
@@ -133,6 +151,24 @@ final class StripeStub {
                     {"error":{"type":"invalid_request_error","message":"Unrecognized request URL"}}""");
         } else {
             send(exchange, 200, json);
+        }
+    }
+
+    /** Applied, but the answer never arrives whole: the body stops halfway and the connection closes. */
+    private static void cutOff(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(200, 400);
+            exchange.getResponseBody().write("{\"object\":\"billing.meter_event\"".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+        } catch (IOException ignored) {
+            // the client may already be gone
+        } finally {
+            try {
+                exchange.close();
+            } catch (RuntimeException ignored) {
+                // closing a short body fails on purpose
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Metering as the platform records it: storage samples, live minutes, thresholds, and the usage API. */
+/** Metering as the platform records it: storage samples, delivery minutes, thresholds, and the usage API. */
 class UsageMeteringTest extends BillingTestSupport {
 
     @Autowired
@@ -35,6 +35,10 @@ class UsageMeteringTest extends BillingTestSupport {
     int port;
     @Autowired
     DeliveryMeter delivery;
+    @Autowired
+    DeliverySettler settler;
+    @Autowired
+    io.vidcastx.analytics.AnalyticsService analytics;
     @Autowired
     io.vidcastx.core.storage.StorageService storage;
 
@@ -89,12 +93,7 @@ class UsageMeteringTest extends BillingTestSupport {
     @Test
     void served_segment_bytes_become_delivery_minutes_at_the_rendition_bitrate() throws Exception {
         var organization = TestData.organization(dsl, "Delivery meter");
-        var video = TestData.readyVideo(dsl, organization, "Watched");
-        var renditions = io.vidcastx.db.jooq.Tables.RENDITIONS;
-        dsl.insertInto(renditions).set(renditions.RENDITION_ID, io.vidcastx.db.ids.RenditionId.random())
-                .set(renditions.VIDEO_ID, video).set(renditions.ORGANIZATION_ID, organization).set(renditions.NAME, "360p")
-                .set(renditions.KIND, "video").set(renditions.BANDWIDTH_BPS, 1_000_000)
-                .set(renditions.AVERAGE_BANDWIDTH_BPS, 800_000).set(renditions.PLAYLIST_KEY, "x").execute();
+        var video = videoAt800Kbps(organization);
         storage.uploadFile(io.vidcastx.core.storage.StorageKeys.hlsFile(video, "360p/segment_000.ts"), new byte[600_000],
                 "video/mp2t");
         var http = java.net.http.HttpClient.newHttpClient();
@@ -113,16 +112,64 @@ class UsageMeteringTest extends BillingTestSupport {
                 org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /** A 360p rendition at 800 kbit/s: 6,000,000 served bytes are one delivery minute. */
+    private io.vidcastx.db.ids.VideoId videoAt800Kbps(OrganizationId organization) {
+        var video = TestData.readyVideo(dsl, organization, "Watched");
+        var renditions = io.vidcastx.db.jooq.Tables.RENDITIONS;
+        dsl.insertInto(renditions).set(renditions.RENDITION_ID, io.vidcastx.db.ids.RenditionId.random())
+                .set(renditions.VIDEO_ID, video).set(renditions.ORGANIZATION_ID, organization).set(renditions.NAME, "360p")
+                .set(renditions.KIND, "video").set(renditions.BANDWIDTH_BPS, 1_000_000)
+                .set(renditions.AVERAGE_BANDWIDTH_BPS, 800_000).set(renditions.PLAYLIST_KEY, "x").execute();
+        return video;
+    }
+
+    /** One view reported the way mux-embed reports it, with this much watch time so far. */
+    private void reportView(OrganizationId organization, String video, long watchTimeMs) throws Exception {
+        String envKey = analytics.environmentKey(caller(organization, io.vidcastx.accounts.Role.OWNER));
+        String view = java.util.UUID.randomUUID().toString();
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (var event : java.util.List.of("viewstart:0", "hb:" + watchTimeMs)) {
+            String[] parts = event.split(":");
+            String body = "{\"metadata\":{\"transmission_timestamp\":" + System.currentTimeMillis() + "},\"events\":[{\"e\":\""
+                    + parts[0] + "\",\"ake\":\"" + envKey + "\",\"xid\":\"" + view + "\",\"vid\":\"" + video
+                    + "\",\"xwati\":" + parts[1] + ",\"xtlctpbti\":" + parts[1] + ",\"mapve\":\"2.1\"}]}";
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))
+                            .header("Content-Type", "text/plain")
+                            .header("User-Agent", io.vidcastx.analytics.AnalyticsTestAccess.CHROME)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        io.vidcastx.analytics.AnalyticsTestAccess.flush(context);
+    }
+
     @Test
-    void live_minutes_are_a_metric_of_their_own_recorded_once_per_slice() {
-        var organization = TestData.organization(dsl, "Live meter");
+    void delivery_is_analytics_watch_time_where_players_report_views_and_served_bytes_elsewhere() throws Exception {
+        var watched = TestData.organization(dsl, "Delivery by watch time");
+        var unwatched = TestData.organization(dsl, "Delivery by bytes");
+        var hour = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var watchedVideo = videoAt800Kbps(watched);
+        delivery.segmentServed(watched, watchedVideo, "360p", 6_000_000);
+        delivery.segmentServed(unwatched, videoAt800Kbps(unwatched), "360p", 12_000_000);
+        delivery.flush();
+        assertThat(used(watched, UsageMetric.DELIVERY_MINUTES)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(used(unwatched, UsageMetric.DELIVERY_MINUTES)).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
 
-        assertThat(usage.recordLiveMinutes(organization, "stream-1:session-1:0", 2.5)).isTrue();
-        assertThat(usage.recordLiveMinutes(organization, "stream-1:session-1:0", 2.5)).isFalse();
-        assertThat(usage.recordLiveMinutes(organization, "stream-1:session-1:1", 1.0)).isTrue();
+        // The watched organization's player reports 90 minutes of watch time in this hour (two views).
+        reportView(watched, watchedVideo.toString(), 3_600_000);
+        reportView(watched, watchedVideo.toString(), 1_800_000);
+        assertThat(settler.settle(hour.plusHours(2))).as("the hour has not settled yet").isZero();
+        assertThat(used(watched, UsageMetric.DELIVERY_MINUTES)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
 
-        assertThat(used(organization, UsageMetric.LIVE_MINUTES)).isEqualTo(3.5);
-        assertThat(used(organization, UsageMetric.ENCODING_MINUTES)).isZero();
+        assertThat(settler.settle(hour.plusHours(3))).isPositive();
+        assertThat(used(watched, UsageMetric.DELIVERY_MINUTES)).as("watch time replaced the byte estimate")
+                .isCloseTo(90.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(used(unwatched, UsageMetric.DELIVERY_MINUTES)).as("no views reported: served bytes / bitrate")
+                .isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+
+        settler.settle(hour.plusHours(4));
+        assertThat(used(watched, UsageMetric.DELIVERY_MINUTES)).as("settled once").isCloseTo(90.0,
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -16,6 +16,10 @@ public final class Queues {
     /** Videos to upload to YouTube (the publisher worker). */
     public static final QueueDefinition<PublishJobData> PUBLISH = new QueueDefinition<>("publish", PublishJobData.class);
 
+    /** Closed billing periods' usage for Stripe's Billing Meters, retried through any Stripe outage. */
+    public static final QueueDefinition<UsageReportJobData> USAGE_REPORTS =
+            new QueueDefinition<>("usage-reports", UsageReportJobData.class);
+
     private Queues() {
     }
 }

@@ -51,10 +51,10 @@ public class AiWorkerConfiguration {
                                 MediaProcessRunner runner, MpegTsClock clock, AiVideoRepository videos,
                                 TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage,
                                 EventRecorder events, TransactionTemplate transactions, AiProperties settings,
-                                DubbingAccounts accounts, ElevenLabsProperties elevenLabs) {
+                                DubbingAccounts accounts, ElevenLabsProperties elevenLabs, UsageMeter usage) {
         return new DubJobHandler(transcriber, new LocalDubber(tools, binaries, runner), clock, videos, transcripts,
                 tracks, storage, events, transactions, binaries, runner, settings,
-                new ElevenLabsDubber(new ElevenLabsClient(elevenLabs), accounts, binaries, runner, elevenLabs));
+                new ElevenLabsDubber(new ElevenLabsClient(elevenLabs), accounts, binaries, runner, elevenLabs), usage);
     }
 
     @Bean

@@ -30,6 +30,8 @@ import io.vidcastx.core.queue.PermanentJobFailure;
 import io.vidcastx.core.queue.StopWatch;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.core.videos.VideoStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,11 +68,12 @@ class DubJobHandler {
     private final FfmpegBinaries binaries;
     private final MediaProcessRunner runner;
     private final AiProperties settings;
+    private final UsageMeter usage;
 
     DubJobHandler(TranscribeJobHandler transcriber, LocalDubber local, MpegTsClock clock, AiVideoRepository videos,
                   TranscriptStore transcripts, AudioTrackStore tracks, StorageService storage, EventRecorder events,
                   TransactionTemplate transactions, FfmpegBinaries binaries, MediaProcessRunner runner,
-                  AiProperties settings, ElevenLabsDubber elevenLabs) {
+                  AiProperties settings, ElevenLabsDubber elevenLabs, UsageMeter usage) {
         this.transcriber = transcriber;
         this.local = local;
         this.elevenLabs = elevenLabs;
@@ -84,6 +87,7 @@ class DubJobHandler {
         this.binaries = binaries;
         this.runner = runner;
         this.settings = settings;
+        this.usage = usage;
     }
 
     io.vidcastx.core.dubbing.LocalDubbingTools tools() {
@@ -154,6 +158,9 @@ class DubJobHandler {
                     storeSubtitles(video, spoken.original(), spoken.subtitles(), track);
                 }
                 var old = tracks.ready(track, folder, context.jobId(), spoken.note());
+                // AI minutes: the dubbed length, once per job (a redelivered job has the same id).
+                usage.record(video.organizationId(), UsageMetric.AI_MINUTES, "dub:" + context.jobId(),
+                        segments.stream().mapToDouble(Double::doubleValue).sum() / 60.0);
                 events.record(video.organizationId(), "video.asset.track.ready", "asset", video.id().toString(),
                         tracks.find(video.organizationId(), track.id()).orElseThrow().muxTrack());
                 return old;

@@ -263,6 +263,15 @@ class DubJobTest {
         assertThat(after.split("TYPE=AUDIO", -1)).hasSize(3);
         assertThat(after).contains("URI=\"" + newFolder + "/index.m3u8\"").doesNotContain(folder);
         assertThat(storage.list(StorageKeys.hlsFolder(id) + folder + "/")).isEmpty();
+
+        // AI minutes: each dub is metered once, at the video's length, beside the transcription.
+        var usage = io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
+        var dubs = dsl.select(usage.QUANTITY).from(usage).where(usage.ORGANIZATION_ID.eq(organization)
+                .and(usage.METRIC.eq("ai_minutes")).and(usage.SOURCE_KEY.like("dub:%"))).fetch(usage.QUANTITY);
+        double minutes = dsl.select(io.vidcastx.db.jooq.Tables.VIDEOS.DURATION_SECONDS).from(io.vidcastx.db.jooq.Tables.VIDEOS)
+                .where(io.vidcastx.db.jooq.Tables.VIDEOS.VIDEO_ID.eq(id)).fetchSingle().value1() / 60.0;
+        assertThat(dubs).hasSize(2).allSatisfy(quantity ->
+                assertThat(quantity).isCloseTo(minutes, org.assertj.core.data.Offset.offset(0.001)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.vidcastx.db.jooq.Tables.JOBS;
 import static io.vidcastx.db.jooq.Tables.LIVE_SESSIONS;
 import static io.vidcastx.db.jooq.Tables.LIVE_STREAMS;
 import static io.vidcastx.db.jooq.Tables.ORGANIZATIONS;
+import static io.vidcastx.db.jooq.Tables.USAGE_RECORDS;
 import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * The live worker on the embedded servers with real FFmpeg publishers: keys and limits checked against
  * PostgreSQL, Mux's events, the reconnect window continuing one session and recording, a dead node's
- * session ending, and the joined recording handed to the transcode queue as the session's asset.
+ * session ending, the joined recording handed to the transcode queue as the session's asset, and the
+ * live minutes of each publisher connection.
  */
 @SpringBootTest(classes = LiveWorkerApplication.class, properties = "vidcastx.live.streams.max-per-organization=2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,9 +94,17 @@ class LiveStreamsDatabaseTest {
         return dsl.select(LIVE_STREAMS.LAST_REFUSAL).from(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1();
     }
 
+    /** Live minutes recorded for the organization: source key -> minutes. */
+    private java.util.Map<String, Double> liveMinutes(OrganizationId organization) {
+        return dsl.select(USAGE_RECORDS.SOURCE_KEY, USAGE_RECORDS.QUANTITY).from(USAGE_RECORDS)
+                .where(USAGE_RECORDS.ORGANIZATION_ID.eq(organization).and(USAGE_RECORDS.METRIC.eq("live_minutes")))
+                .fetchMap(USAGE_RECORDS.SOURCE_KEY, USAGE_RECORDS.QUANTITY);
+    }
+
     @Test
     void an_encoder_that_reconnects_within_the_window_continues_one_session_whose_joined_recording_is_queued_as_its_asset(
             CapturedOutput output) throws Exception {
+        long startedNanos = System.nanoTime();
         var organization = organization();
         String key = SecretTokens.random(24);
         var stream = stream(organization, key, "idle", 3);
@@ -126,6 +136,14 @@ class LiveStreamsDatabaseTest {
         var session = dsl.selectFrom(LIVE_SESSIONS).where(LIVE_SESSIONS.LIVE_STREAM_ID.eq(stream)).fetchSingle();
         assertThat(session.getStatus()).isEqualTo("ended");
         assertThat(session.getRecordingParts()).isEqualTo(2);
+        // Live minutes: one record per publisher connection, the reconnect window and the idle time not counted.
+        var minutes = liveMinutes(organization);
+        assertThat(minutes).hasSize(2).allSatisfy((sourceKey, value) -> {
+            assertThat(sourceKey).startsWith("live:" + session.getLiveSessionId() + ":");
+            assertThat(value).isGreaterThan(2.0 / 60);
+        });
+        double wallMinutes = (System.nanoTime() - startedNanos) / 60e9;
+        assertThat(minutes.values().stream().mapToDouble(Double::doubleValue).sum()).isLessThan(wallMinutes - 3.0 / 60);
         var asset = dsl.selectFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(new io.vidcastx.db.ids.VideoId(session.getAssetId())))
                 .fetchSingle();
         await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchExists(EVENTS,
@@ -183,12 +201,16 @@ class LiveStreamsDatabaseTest {
                 .set(LIVE_SESSIONS.LIVE_STREAM_ID, stream).set(LIVE_SESSIONS.ORGANIZATION_ID, organization)
                 .set(LIVE_SESSIONS.STATUS, "connected").set(LIVE_SESSIONS.NODE_ID, "dead-node")
                 .set(LIVE_SESSIONS.ASSET_ID, asset.value())
+                .set(LIVE_SESSIONS.CONNECTED_AT, OffsetDateTime.now().minusMinutes(2))
                 .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, OffsetDateTime.now().plusSeconds(1)).execute();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(stream).equals("idle"));
         assertThat(events(stream)).containsExactlyInAnyOrder("video.live_stream.disconnected", "video.live_stream.idle");
         await().atMost(Duration.ofSeconds(5)).until(() -> dsl.select(VIDEOS.STATUS).from(VIDEOS)
                 .where(VIDEOS.VIDEO_ID.eq(asset)).fetchSingle().value1().equals("failed"));
+        // The dead node's publisher is metered up to the last lease it renewed: 2 minutes and 1 second.
+        assertThat(liveMinutes(organization).values()).singleElement().satisfies(minutes ->
+                assertThat(minutes).isCloseTo(121.0 / 60, org.assertj.core.data.Offset.offset(0.02)));
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.vidcastx.core.queue.Queues;
 import io.vidcastx.core.queue.TranscodeJobData;
 import io.vidcastx.core.storage.StorageKeys;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.usage.UsageMeter;
+import io.vidcastx.core.usage.UsageMetric;
 import io.vidcastx.db.ids.VideoId;
 import io.vidcastx.workers.live.LiveSession;
 import io.vidcastx.workers.live.LiveSessionListener;
@@ -47,6 +49,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
     private final JobQueue queue;
     private final RecordingJoiner joiner;
     private final LiveStreamsProperties settings;
+    private final UsageMeter usage;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, LiveHlsUploader> uploaders = new java.util.concurrent.ConcurrentHashMap<>();
     /** This node's publishers, whose ingest health goes to the database with each lease renewal. */
@@ -54,7 +57,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
 
     LiveStreamSessions(LiveStreamStore store, TransactionTemplate transactions, EventRecorder events,
                               StorageService storage, JobQueue queue, RecordingJoiner joiner,
-                              LiveStreamsProperties settings) {
+                              LiveStreamsProperties settings, UsageMeter usage) {
         this.store = store;
         this.transactions = transactions;
         this.events = events;
@@ -62,6 +65,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         this.queue = queue;
         this.joiner = joiner;
         this.settings = settings;
+        this.usage = usage;
     }
 
     @Override
@@ -163,6 +167,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
             var wait = stream == null || stream.status().equals("disabled") ? Duration.ZERO : window(stream);
             if (stream != null && store.markReconnecting(session.id(), nodeId, wait, partStored)) {
                 record(stream, "video.live_stream.disconnected", session.assetId());
+                meterLiveMinutes(stream, session.id());
             }
         });
         log.info("Live stream {} disconnected ({}); waiting for the encoder to reconnect", streamId, end.reason());
@@ -188,6 +193,7 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
                     // Its node stopped renewing: it died or lost the database. The window starts from the lease's end.
                     store.markNodeLost(session.id(), window(stream));
                     record(stream, "video.live_stream.disconnected", session.assetId());
+                    meterLiveMinutes(stream, session.id());
                     log.warn("Live stream {} lost its ingest node {}; waiting for the encoder to reconnect",
                             stream.id(), session.nodeId());
                 } else {
@@ -263,6 +269,17 @@ public class LiveStreamSessions implements PublishAuthorizer, LiveSessionListene
         } finally {
             RecordingJoiner.deleteQuietly(work);
         }
+    }
+
+    /**
+     * Live minutes of the publisher connection that just ended (cleanly, or with its node: then up to the
+     * last lease it renewed), in the transaction that ends it. Keyed by the session and the connection's
+     * start, so a connection is metered once however often this runs; the reconnect window is not metered.
+     */
+    private void meterLiveMinutes(LiveStreamStore.StreamRow stream, UUID sessionId) {
+        store.lastConnection(sessionId).ifPresent(connection -> usage.record(stream.organizationId(),
+                UsageMetric.LIVE_MINUTES, "live:" + sessionId + ":" + connection.connectedAt().toInstant(),
+                connection.minutes()));
     }
 
     private static Duration window(LiveStreamStore.StreamRow stream) {

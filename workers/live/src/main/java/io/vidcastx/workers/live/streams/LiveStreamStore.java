@@ -92,6 +92,7 @@ class LiveStreamStore {
     void reconnect(UUID sessionId, String nodeId, Duration lease) {
         dsl.update(LIVE_SESSIONS).set(LIVE_SESSIONS.STATUS, "connected").set(LIVE_SESSIONS.NODE_ID, nodeId)
                 .set(LIVE_SESSIONS.DISCONNECTED_AT, (OffsetDateTime) null)
+                .set(LIVE_SESSIONS.CONNECTED_AT, DSL.currentOffsetDateTime())
                 .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, leaseFromNow(lease))
                 .where(LIVE_SESSIONS.LIVE_SESSION_ID.eq(sessionId)).execute();
     }
@@ -149,6 +150,19 @@ class LiveStreamStore {
                 .set(LIVE_SESSIONS.DISCONNECTED_AT, LIVE_SESSIONS.LEASE_EXPIRES_AT)
                 .set(LIVE_SESSIONS.LEASE_EXPIRES_AT, LIVE_SESSIONS.LEASE_EXPIRES_AT.plus(DayToSecond.valueOf(window)))
                 .where(LIVE_SESSIONS.LIVE_SESSION_ID.eq(sessionId)).execute();
+    }
+
+    /** The publisher connection that just ended: when it began, and its minutes up to the disconnect. */
+    record ConnectionTime(OffsetDateTime connectedAt, double minutes) {
+    }
+
+    /** The session's last connection, once it is disconnected (by the database's clock, like the leases). */
+    Optional<ConnectionTime> lastConnection(UUID sessionId) {
+        var seconds = DSL.field("extract(epoch from ({0} - {1}))", Double.class, LIVE_SESSIONS.DISCONNECTED_AT,
+                LIVE_SESSIONS.CONNECTED_AT);
+        return dsl.select(LIVE_SESSIONS.CONNECTED_AT, seconds).from(LIVE_SESSIONS)
+                .where(LIVE_SESSIONS.LIVE_SESSION_ID.eq(sessionId).and(LIVE_SESSIONS.DISCONNECTED_AT.isNotNull()))
+                .fetchOptional(r -> new ConnectionTime(r.value1(), Math.max(0, r.value2()) / 60.0));
     }
 
     void endSession(UUID sessionId) {

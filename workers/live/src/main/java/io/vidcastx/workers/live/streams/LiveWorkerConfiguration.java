@@ -8,6 +8,7 @@ import io.vidcastx.core.events.EventRecorder;
 import io.vidcastx.core.media.FfmpegBinaries;
 import io.vidcastx.core.queue.JobQueue;
 import io.vidcastx.core.storage.StorageService;
+import io.vidcastx.core.usage.UsageMeter;
 import io.vidcastx.workers.live.LiveIngestConfiguration;
 import io.vidcastx.workers.live.hls.FfmpegLauncher;
 import org.slf4j.Logger;
@@ -32,9 +33,9 @@ public class LiveWorkerConfiguration {
     @Bean
     LiveStreamSessions liveStreamSessions(LiveStreamStore store, TransactionTemplate transactions, EventRecorder events,
                                           StorageService storage, JobQueue queue, FfmpegBinaries binaries,
-                                          LiveStreamsProperties settings) {
+                                          LiveStreamsProperties settings, UsageMeter usage) {
         return new LiveStreamSessions(store, transactions, events, storage, queue, new RecordingJoiner(new FfmpegLauncher(binaries::ffmpeg)),
-                settings);
+                settings, usage);
     }
 
     @Bean(destroyMethod = "close")
