@@ -14,11 +14,18 @@ public class AnalyticsService {
     private final AnalyticsRepository repository;
     private final EnvironmentKeys keys;
     private final NowWatching nowWatching;
+    private final GeoLocator geo;
 
-    AnalyticsService(AnalyticsRepository repository, EnvironmentKeys keys, NowWatching nowWatching) {
+    AnalyticsService(AnalyticsRepository repository, EnvironmentKeys keys, NowWatching nowWatching, GeoLocator geo) {
         this.repository = repository;
         this.keys = keys;
         this.nowWatching = nowWatching;
+        this.geo = geo;
+    }
+
+    /** The credit the IP database's licence asks for (CC BY 4.0 for the bundled and the DB-IP files). */
+    public String placeDataCredit() {
+        return geo.credit();
     }
 
     /** Since midnight UTC: the Home page's "Views today". */
@@ -53,6 +60,17 @@ public class AnalyticsService {
 
     public AnalyticsData.@Nullable Percentiles startupPercentiles(Caller caller, AnalyticsQuery query) {
         return repository.startupPercentiles(scoped(caller, query));
+    }
+
+    /** Startup time (ms) at this percentile (0..1) from the raw views, overall (key "") or per value of {@code by}. */
+    public java.util.Map<String, Double> startupPercentile(Caller caller, AnalyticsQuery query, double fraction,
+                                                          AnalyticsData.@Nullable Dimension by) {
+        return repository.startupPercentile(scoped(caller, query), fraction, by);
+    }
+
+    /** Startup time (ms) at this percentile per bucket of {@link #timeseries}, from the raw views. */
+    public java.util.Map<java.time.Instant, Double> startupPercentileSeries(Caller caller, AnalyticsQuery query, double fraction) {
+        return repository.startupPercentileSeries(scoped(caller, query), fraction);
     }
 
     public List<AnalyticsData.ViewRecord> views(Caller caller, AnalyticsQuery query, @Nullable String viewerId, int limit,

@@ -201,8 +201,8 @@ public final class AnalyticsPanels extends VerticalLayout {
         row.setFlexGrow(2, map);
         row.setFlexGrow(1, side);
         content.add(new H3("Geography"), row, new Paragraph(
-                "Countries from the IP address at the time of the view (the address itself is never stored). Country data:"
-                        + " geo-whois-asn-country by the Number Resource Organization (NRO), CC BY 4.0."));
+                "Countries from the IP address at the time of the view (the address itself is never stored). "
+                        + analytics.placeDataCredit()));
     }
 
     private void devices(AnalyticsQuery query) {
