@@ -86,6 +86,15 @@ public class AnalyticsService {
         return nowWatching.count(caller.organizationId(), videoRef);
     }
 
+    /**
+     * Calls {@code listener} from another thread when a view of the caller's organization starts or
+     * stops watching (any app instance); a page then asks {@link #nowWatching} again.
+     * @return a handle that unregisters it
+     */
+    public Runnable onNowWatchingChange(Caller caller, Runnable listener) {
+        return nowWatching.onChange(caller.organizationId(), listener);
+    }
+
     /** The query's organization is always the caller's, whatever was asked. */
     private static AnalyticsQuery scoped(Caller caller, AnalyticsQuery query) {
         return new AnalyticsQuery(caller.organizationId(), query.from(), query.to(), query.videoRef(), query.country(),

@@ -192,13 +192,15 @@ public final class AnalyticsBenchmark {
                 (System.nanoTime() - t0) / 1e9);
         for (var range : List.of(java.time.Duration.ofHours(24), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30))) {
             var query = AnalyticsQuery.last(organization, range, now);
-            time("totals", range, () -> repository.totals(query));
+            time("totals (+ distinct viewers, raw)", range, () -> repository.totals(query));
             time("timeseries", range, () -> repository.timeseries(query));
             for (var dimension : AnalyticsData.Dimension.values()) {
-                time("breakdown " + dimension.column, range, () -> repository.breakdown(query, dimension, 250));
+                time("breakdown " + dimension.column + " (+ distinct)", range, () -> repository.breakdown(query, dimension, 250));
             }
             time("filtered (video + country)", range, () -> repository.totals(query.withVideo("video-7").withCountry("US")));
             time("startup p50/p95 (raw views)", range, () -> repository.startupPercentiles(query));
+            time("startup median by country (raw)", range, () -> repository.startupPercentile(query, 0.5, AnalyticsData.Dimension.COUNTRY));
+            time("startup p95 series (raw views)", range, () -> repository.startupPercentileSeries(query, 0.95));
         }
     }
 
@@ -211,7 +213,7 @@ public final class AnalyticsBenchmark {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "panel %-32s %-5s p50 %7.1f ms  p95 %7.1f ms%n", panel,
+        System.out.printf(Locale.ROOT, "panel %-40s %-5s p50 %7.1f ms  p95 %7.1f ms%n", panel,
                 range.toHours() <= 24 ? "24h" : range.toDays() + "d", ms[9], ms[18]);
     }
 

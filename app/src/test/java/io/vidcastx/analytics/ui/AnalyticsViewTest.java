@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
@@ -30,6 +31,8 @@ class AnalyticsViewTest extends AppTestSupport {
     CallerResolver callers;
     @Autowired
     io.vidcastx.developers.ApiKeyService apiKeys;
+    @Autowired
+    io.vidcastx.analytics.NowWatching nowWatching;
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
@@ -74,19 +77,43 @@ class AnalyticsViewTest extends AppTestSupport {
         var panels = _get(AnalyticsPanels.class);
         panels.video.setValue(video);
         assertThat(panels.nowWatching.getText()).isEqualTo("0");
-        assertThat(UI.getCurrent().getPollInterval()).as("the page asks the server again by itself").isBetween(1, 5000);
 
+        // A view starting or stopping is pushed to the open page: no poll, no click.
         assertThat(beacon(api, key, viewId, video, "playing").statusCode()).isEqualTo(200);
-        assertThat(panels.nowWatching.getText()).as("not before the next poll").isEqualTo("0");
-        poll();
-        assertThat(panels.nowWatching.getText()).isEqualTo("1");
-
+        awaitCount(panels, "1", false);
         assertThat(beacon(api, key, viewId, video, "pause").statusCode()).isEqualTo(200);
-        poll();
-        assertThat(panels.nowWatching.getText()).isEqualTo("0");
+        awaitCount(panels, "0", false);
+
+        // A view whose heartbeats just stop announces nothing: the page's own poll sees it go.
+        Duration window = nowWatching.window();
+        try {
+            assertThat(beacon(api, key, UUID.randomUUID().toString(), video, "hb").statusCode()).isEqualTo(200);
+            awaitCount(panels, "1", false);
+            nowWatching.window(Duration.ofSeconds(1));
+            assertThat(UI.getCurrent().getPollInterval()).as("the page asks the server again by itself").isBetween(1, 5000);
+            awaitCount(panels, "0", true);
+        } finally {
+            nowWatching.window(window);
+        }
 
         UI.getCurrent().navigate("");
         assertThat(UI.getCurrent().getPollInterval()).as("polling stops with the page").isEqualTo(-1);
+    }
+
+    /**
+     * Waits for the counter, running what other threads pushed to the UI ({@code ui.access}) as the
+     * browser's next round trip would, and firing the page's poll too when {@code polling}.
+     */
+    private static void awaitCount(AnalyticsPanels panels, String expected, boolean polling) {
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+                    if (polling) {
+                        var ui = UI.getCurrent();
+                        com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, true));
+                    }
+                    return panels.nowWatching.getText();
+                }, expected::equals);
     }
 
     @Test
@@ -124,12 +151,6 @@ class AnalyticsViewTest extends AppTestSupport {
         panels.to.setValue(today.minusDays(1));
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText)).anyMatch(text -> text.contains("No views of")
                 || text.contains("No views in this range"));
-    }
-
-    /** What the browser does every poll interval. */
-    private static void poll() {
-        var ui = UI.getCurrent();
-        com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, true));
     }
 
     private static java.net.http.HttpResponse<String> beacon(HttpTestClient api, String key, String viewId, String video,
