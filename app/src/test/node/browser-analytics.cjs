@@ -115,7 +115,10 @@ const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
       views = (await res.json()).data.value;
       if (views === 0) await new Promise((r) => setTimeout(r, 500));
     }
-    const gridTexts = (label) => dashboard.locator(`vaadin-grid[aria-label="${label}"] vaadin-grid-cell-content`).allInnerTexts();
+    // Grid.setAriaLabel sets the grid's accessibleName property (not an attribute); the cells are its light DOM.
+    const gridTexts = (label) => dashboard.locator('vaadin-grid').evaluateAll((grids, name) => grids
+      .filter((g) => g.accessibleName === name)
+      .flatMap((g) => [...g.querySelectorAll('vaadin-grid-cell-content')].map((c) => c.innerText)), label);
     await dashboard.goto(`${appBase}/videos/${videoId}`);
     await dashboard.waitForSelector('.apexcharts-canvas', { timeout: 30000 });
     await dashboard.waitForTimeout(800);

@@ -40,6 +40,15 @@ class BeaconIngest {
     private static final Logger log = LoggerFactory.getLogger(BeaconIngest.class);
     /** Events after which a view no longer plays: it leaves Now Watching at once. */
     private static final Set<String> STOPPING = Set.of("pause", "viewend", "ended", "error");
+    /** Events of a view that is playing (or trying to): it is in Now Watching. Load-time events (playerready, viewinit) are not. */
+    private static final Set<String> WATCHING = Set.of("viewstart", "play", "playing", "hb", "rebufferstart", "rebufferend");
+    /**
+     * Events that only come after the viewer asked to play: mux-embed emits viewstart on the first play,
+     * and Mux Data counts a view from there. Before it the SDK already sends the view's id (playerready,
+     * viewinit), so without this a page that merely loaded a player would count as a view.
+     */
+    private static final Set<String> STARTED = Set.of("viewstart", "play", "playing", "hb", "pause", "seeking", "seeked",
+            "rebufferstart", "rebufferend", "ended");
 
     private final AnalyticsRepository repository;
     private final NowWatching nowWatching;
@@ -93,17 +102,21 @@ class BeaconIngest {
             String viewer = textOr(event, "mvrid", dailyViewer);
             Long startup = number(event, "xtitofifr");
             String errorCode = text(event, "percd");
+            long watchMs = orZero(number(event, "xwati"));
+            long playingMs = orZero(number(event, "xtlctpbti"));
+            // The counters only run after viewstart, so a view with any of them has started.
+            boolean started = STARTED.contains(name) || startup != null || watchMs > 0 || playingMs > 0;
             updates.add(new ViewUpdate(today, viewId, organization, videoRef, text(event, "vtt"), viewer, place.country(),
                     place.region(), place.city(), device.deviceClass(), device.os(), device.browser(), device.browserVersion(),
-                    now, now, orZero(number(event, "xwati")), orZero(number(event, "xtlctpbti")), startup,
+                    now, now, watchMs, playingMs, startup,
                     orZero(number(event, "xredu")), (int) orZero(number(event, "xreco")),
                     errorCode == null && !"error".equals(name) ? null : errorCode == null ? "error" : errorCode,
-                    text(event, "perme"), "viewend".equals(name) || "ended".equals(name)));
+                    text(event, "perme"), "viewend".equals(name) || "ended".equals(name), started));
             newEvents.add(new ViewEvent(today, viewId, organization, name.length() > 40 ? name.substring(0, 40) : name, now,
                     number(event, "pphti")));
             if (STOPPING.contains(name)) {
                 nowWatching.stopped(organization, videoRef, viewId);
-            } else {
+            } else if (WATCHING.contains(name)) {
                 nowWatching.heartbeat(organization, videoRef, viewId);
             }
         }

@@ -74,16 +74,16 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     private void upsertViews(List<ViewUpdate> views) {
         var sql = new StringBuilder("insert into analytics_views (view_day, view_id, organization_id, video_ref, video_title,"
                 + " viewer_id, country, region, city, device_class, os, browser, browser_version, started_at, last_event_at,"
-                + " watch_time_ms, playing_time_ms, startup_time_ms, rebuffer_ms, rebuffer_count, error_code, error_message, ended)"
-                + " values ");
-        List<Object> binds = new ArrayList<>(views.size() * 23);
+                + " watch_time_ms, playing_time_ms, startup_time_ms, rebuffer_ms, rebuffer_count, error_code, error_message, ended,"
+                + " started) values ");
+        List<Object> binds = new ArrayList<>(views.size() * 24);
         for (int i = 0; i < views.size(); i++) {
             var v = views.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?::timestamptz,?::timestamptz,?,?,?,?,?,?,?,?)");
+            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?::timestamptz,?::timestamptz,?,?,?,?,?,?,?,?,?)");
             binds.addAll(java.util.Arrays.asList(v.viewDay().toString(), v.viewId(), v.organization().value(), v.videoRef(), v.videoTitle(),
                     v.viewerId(), v.country(), v.region(), v.city(), v.deviceClass(), v.os(), v.browser(), v.browserVersion(),
                     utc(v.startedAt()), utc(v.lastEventAt()), v.watchTimeMs(), v.playingTimeMs(), v.startupTimeMs(),
-                    v.rebufferMs(), v.rebufferCount(), v.errorCode(), v.errorMessage(), v.ended()));
+                    v.rebufferMs(), v.rebufferCount(), v.errorCode(), v.errorMessage(), v.ended(), v.started()));
         }
         // A view id is the SDK's random UUID; the organization check keeps one organization's beacons
         // from ever touching another's view that happened to reuse it.
@@ -98,7 +98,8 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
                 + " rebuffer_count = greatest(analytics_views.rebuffer_count, excluded.rebuffer_count),"
                 + " error_code = coalesce(excluded.error_code, analytics_views.error_code),"
                 + " error_message = coalesce(excluded.error_message, analytics_views.error_message),"
-                + " ended = analytics_views.ended or excluded.ended"
+                + " ended = analytics_views.ended or excluded.ended,"
+                + " started = analytics_views.started or excluded.started"
                 + " where analytics_views.organization_id = excluded.organization_id");
         dsl.execute(sql.toString(), binds.toArray());
     }
@@ -121,7 +122,7 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
                 + " select organization_id, ?::timestamptz, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
                 + " where organization_id = ? and view_day = ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz"
-                + " group by organization_id, " + DIMENSIONS,
+                + " and started group by organization_id, " + DIMENSIONS,
                 utc(hour), organization.value(), day.toString(), utc(hour), utc(hour.plus(Duration.ofHours(1))));
     }
 
@@ -130,7 +131,7 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         dsl.execute("insert into analytics_daily (organization_id, bucket, " + DIMENSIONS + ", views, unique_viewers, watch_time_ms,"
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
                 + " select organization_id, view_day, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
-                + " where organization_id = ? and view_day = ?::date group by organization_id, view_day, " + DIMENSIONS,
+                + " where organization_id = ? and view_day = ?::date and started group by organization_id, view_day, " + DIMENSIONS,
                 organization.value(), day.toString());
     }
 
@@ -200,7 +201,7 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         var binds = new ArrayList<Object>();
         binds.add(fraction);
         String where = rawWhere(query, binds) + " and startup_time_ms is not null";
-        String group = by == null ? "''" : by.column;
+        String group = by == null ? "''::varchar" : by.column;
         var result = new java.util.LinkedHashMap<String, Double>();
         dsl.fetch("select " + group + ", percentile_cont(?) within group (order by startup_time_ms) from analytics_views"
                         + " where " + where + " group by 1 order by 1", binds.toArray())
@@ -273,9 +274,13 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         return rawWhere(query, query.from(), query.to(), binds);
     }
 
-    /** Raw views of the organization started in [from, to), with the query's filters; day bounds let PostgreSQL skip partitions. */
+    /**
+     * Raw views of the organization started in [from, to) (and started playing: a player that only loaded
+     * is no view), with the query's filters; day bounds let PostgreSQL skip partitions.
+     */
     private static String rawWhere(AnalyticsQuery query, Instant from, Instant to, List<Object> binds) {
-        var sql = new StringBuilder("organization_id = ? and view_day between ?::date and ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz");
+        var sql = new StringBuilder("organization_id = ? and view_day between ?::date and ?::date and started_at >= ?::timestamptz"
+                + " and started_at < ?::timestamptz and started");
         binds.addAll(List.of(query.organization().value(), day(from).toString(), day(to).toString(), utc(from), utc(to)));
         filters(query, sql, binds);
         return sql.toString();

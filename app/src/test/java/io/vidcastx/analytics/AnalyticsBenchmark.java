@@ -166,14 +166,14 @@ public final class AnalyticsBenchmark {
         // 4 device classes, 5 systems, 6 browsers.
         dsl.execute("insert into analytics_views (view_day, view_id, organization_id, video_ref, viewer_id, country,"
                 + " device_class, os, browser, started_at, last_event_at, watch_time_ms, playing_time_ms, startup_time_ms,"
-                + " rebuffer_ms, error_code, ended)"
+                + " rebuffer_ms, error_code, ended, started)"
                 + " select (t at time zone 'UTC')::date, 'g' || i, ?::uuid, 'video-' || (i % 500), 'v' || (i % 200000),"
                 + " (array['US','DE','FR','GB','IN','BR','JP','SG','HK','CA','AU','ES','IT','NL','SE','PL','MX','AR','ZA','KR',"
                 + "'NG','EG','TR','ID','PH','VN','TH','MY','NZ','IE','PT','CH','AT','BE','DK','NO','FI','CZ','RO','GR'])[1 + i % 40],"
                 + " (array['Desktop','Phone','Tablet','TV'])[1 + i % 4], (array['Windows','macOS','Android','iOS','Linux'])[1 + i % 5],"
                 + " (array['Chrome','Safari','Firefox','Edge','Samsung Internet','Opera'])[1 + i % 6], t, t + interval '5 minutes',"
                 + " 60000 + i % 240000, 55000 + i % 230000, 200 + i % 3000, case when i % 20 = 0 then 1500 else 0 end,"
-                + " case when i % 100 = 0 then 'net' end, true"
+                + " case when i % 100 = 0 then 'net' end, true, true"
                 + " from (select i, now() - (i % 2592000) * interval '1 second' as t from generate_series(1, 1000000) i) s",
                 organization.value().toString());
         dsl.execute("insert into analytics_events (view_day, view_id, organization_id, event, received_at, playhead_ms)"

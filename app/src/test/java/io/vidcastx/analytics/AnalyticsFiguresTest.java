@@ -152,7 +152,7 @@ class AnalyticsFiguresTest extends AppTestSupport {
     private ViewUpdate view(String viewer, String country, Instant startedAt, Long startupMs) {
         return new ViewUpdate(startedAt.atOffset(ZoneOffset.UTC).toLocalDate(), UUID.randomUUID().toString(), organization,
                 "video-figures", null, viewer, country, null, null, "Desktop", "Linux", "Chrome", "140", startedAt,
-                startedAt.plusSeconds(60), 60_000, 58_000, startupMs, 0, 0, null, null, true);
+                startedAt.plusSeconds(60), 60_000, 58_000, startupMs, 0, 0, null, null, true, true);
     }
 
     private JsonNode metric(String path) {

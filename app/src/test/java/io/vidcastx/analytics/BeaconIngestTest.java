@@ -209,6 +209,37 @@ class BeaconIngestTest extends AppTestSupport {
     }
 
     @Test
+    void a_player_that_only_loaded_is_no_view_until_the_viewer_asks_to_play() throws Exception {
+        ensureOwner();
+        var organization = ownersOrganization();
+        var api = HttpTestClient.withNewKey(port, apiKeys, organization, "analytics-loaded");
+        String envKey = keys.keyOf(organization);
+        String video = "loaded-" + UUID.randomUUID();
+        String viewId = UUID.randomUUID().toString();
+
+        // mux-embed sends these at player start, before anyone presses play, already with a view id.
+        assertThat(beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "playerready", 0, null),
+                batch(envKey, viewId, video, "viewinit", 0, null)).statusCode()).isEqualTo(200);
+        assertThat(nowWatching.count(organization, video)).isZero();
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/views/overall?filters[]=video_id:" + video).get("data").get("value").asDouble()).isZero();
+        assertThat(get(api, "/data/v1/video-views?filters[]=video_id:" + video).get("data")).isEmpty();
+
+        // The first play: mux-embed's viewstart. From here it is a view, and it is being watched.
+        assertThat(beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "viewstart", 0, null)).statusCode()).isEqualTo(200);
+        assertThat(nowWatching.count(organization, video)).isEqualTo(1);
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/views/overall?filters[]=video_id:" + video).get("data").get("value").asDouble())
+                .isEqualTo(1.0);
+        // It never showed a frame and the viewer left: Mux's "exit before video start".
+        beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "viewend", 0, null));
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/exits_before_video_start/overall?filters[]=video_id:" + video).get("data")
+                .get("value").asDouble()).isEqualTo(1.0);
+        assertThat(nowWatching.count(organization, video)).isZero();
+    }
+
+    @Test
     void now_watching_forgets_a_view_whose_heartbeats_stop() throws Exception {
         ensureOwner();
         var organization = ownersOrganization();

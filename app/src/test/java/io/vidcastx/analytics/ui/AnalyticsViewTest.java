@@ -137,7 +137,7 @@ class AnalyticsViewTest extends AppTestSupport {
         var panels = _get(AnalyticsPanels.class);
         panels.video.setValue(video);
         var notOnMap = _find(com.vaadin.flow.component.grid.Grid.class).stream()
-                .filter(grid -> "Not on the map".equals(grid.getElement().getAttribute("aria-label"))).findFirst().orElseThrow();
+                .filter(grid -> grid.getAriaLabel().filter("Not on the map"::equals).isPresent()).findFirst().orElseThrow();
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(notOnMap, 0)).startsWith("SG", "1");
         assertThat(_find(WorldMap.class)).hasSize(1);
 
