@@ -88,6 +88,12 @@ class AnalyticsFiguresTest extends AppTestSupport {
         var breakdown = get("/data/v1/metrics/unique_viewers/breakdown?group_by=country&timeframe[]=7:days").get("data");
         assertThat(breakdown.get(0).get("field").asString()).isEqualTo("NZ");
         assertThat(breakdown.get(0).get("value").asLong()).isEqualTo(2);
+
+        // Mux's video-views list, narrowed to one viewer and a time range.
+        assertThat(get("/data/v1/video-views?viewer_id=anna&timeframe[]=7:days").get("data")).hasSize(3);
+        assertThat(get("/data/v1/video-views?viewer_id=anna&timeframe[]=24:hours").get("data")).hasSize(2);
+        assertThat(get("/data/v1/video-views?viewer_id=anna&limit=1&page=3&timeframe[]=7:days").get("data")).hasSize(1);
+        assertThat(get("/data/v1/video-views?viewer_id=nobody&timeframe[]=7:days").get("data")).isEmpty();
     }
 
     @Test
