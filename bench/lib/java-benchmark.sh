@@ -14,9 +14,8 @@ module="$1"
 main="$2"
 shift 2
 
-# One reactor run, so the module's siblings resolve to their fresh target/ jars: nothing is installed
-# into the shared local repository, where it could shadow another checkout's build.
-./mvnw -B -q -pl "$module" -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q -pl "$module" -am -DskipTests install ${MAVEN_ARGS:-}
+./mvnw -B -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath ${MAVEN_ARGS:-}
 exec "$java" --enable-native-access=ALL-UNNAMED \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \

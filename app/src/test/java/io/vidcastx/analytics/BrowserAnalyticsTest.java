@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,8 +50,6 @@ class BrowserAnalyticsTest extends AppTestSupport {
     @Autowired
     BeaconIngest ingest;
     @Autowired
-    NowWatching nowWatching;
-    @Autowired
     JsonMapper json;
     @Autowired
     GeoLocator geo;
@@ -85,15 +82,13 @@ class BrowserAnalyticsTest extends AppTestSupport {
         Path snippet = Files.writeString(dir.resolve("site.html"), "<iframe src=\"" + appBase + "/embed/" + playbackId
                 + "\" style=\"width:640px;height:360px;border:0\" allow=\"autoplay; fullscreen\"></iframe>");
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Duration window = nowWatching.window();
         NodeScripts.Result result;
         try {
-            nowWatching.window(Duration.ofSeconds(5)); // the 30 s default, shortened so the test need not wait
+            // Now Watching keeps its 30 s window: the issue's "0 within 40 s of the page closing" is checked as is.
             geo.use(cities.toString());
             result = NodeScripts.run("browser-analytics.cjs", List.of(appBase, snippet.toString(), credentials[0], credentials[1],
                     id.toString(), shots.toString(), OWNER_EMAIL, OWNER_PASSWORD), 240);
         } finally {
-            nowWatching.window(window);
             geo.use(properties.geoipDatabase());
             dsl.deleteFrom(RENDITIONS).where(RENDITIONS.VIDEO_ID.eq(id)).execute();
             dsl.deleteFrom(VIDEOS).where(VIDEOS.VIDEO_ID.eq(id)).execute();
