@@ -92,6 +92,10 @@ class BeaconIngest {
         String dailyViewer = dailyViewerHash(today, client, userAgent);
         var updates = new ArrayList<ViewUpdate>();
         var newEvents = new ArrayList<ViewEvent>();
+        // Where each view of the batch ends up (true: watching, false: stopped), told to Redis once per
+        // view: a batch is mostly one view's heartbeats, and Redis needs only the last word.
+        var watching = new LinkedHashMap<String, Boolean>();
+        var videoOf = new java.util.HashMap<String, String>();
         for (var event : batch) {
             String viewId = text(event, "xid");
             String name = text(event, "e");
@@ -114,12 +118,18 @@ class BeaconIngest {
                     text(event, "perme"), "viewend".equals(name) || "ended".equals(name), started));
             newEvents.add(new ViewEvent(today, viewId, organization, name.length() > 40 ? name.substring(0, 40) : name, now,
                     number(event, "pphti")));
-            if (STOPPING.contains(name)) {
-                nowWatching.stopped(organization, videoRef, viewId);
-            } else if (WATCHING.contains(name)) {
-                nowWatching.heartbeat(organization, videoRef, viewId);
+            if (STOPPING.contains(name) || WATCHING.contains(name)) {
+                watching.put(viewId, WATCHING.contains(name));
+                videoOf.put(viewId, videoRef);
             }
         }
+        watching.forEach((viewId, playing) -> {
+            if (playing) {
+                nowWatching.heartbeat(organization, videoOf.get(viewId), viewId);
+            } else {
+                nowWatching.stopped(organization, videoOf.get(viewId), viewId);
+            }
+        });
         synchronized (this) {
             for (var update : updates) {
                 views.merge(update.organization().value() + "/" + update.viewId(), update, ViewUpdate::merge);
