@@ -25,8 +25,13 @@ interface AnalyticsRepository {
      */
     Totals totals(AnalyticsQuery query);
 
-    /** Rows of one dimension ({@link AnalyticsData.Dimension}), most views first; unique viewers distinct per row, as in {@link #totals}. */
-    List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit);
+    /**
+     * Rows of one dimension ({@link AnalyticsData.Dimension}), most views first, from the rollups. Unique
+     * viewers per row are counted (distinct over the raw views, as in {@link #totals}) only with
+     * {@code countViewers}; without it they are 0: that count costs a scan of the range's raw views,
+     * which the dashboard's tables and charts, showing views and watch time, do not pay (ADR 0026).
+     */
+    List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit, boolean countViewers);
 
     /** One point per hour (ranges up to 3 days) or per day. */
     List<AnalyticsData.Point> timeseries(AnalyticsQuery query);

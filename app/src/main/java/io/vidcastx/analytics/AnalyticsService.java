@@ -49,9 +49,16 @@ public class AnalyticsService {
         return repository.totals(scoped(caller, query));
     }
 
+    /** Rows of one dimension, most views first; unique viewers are not counted here (0), see {@link #breakdownWithViewers}. */
     public List<AnalyticsData.Breakdown> breakdown(Caller caller, AnalyticsQuery query, AnalyticsData.Dimension dimension,
                                                          int limit) {
-        return repository.breakdown(scoped(caller, query), dimension, limit);
+        return repository.breakdown(scoped(caller, query), dimension, limit, false);
+    }
+
+    /** As {@link #breakdown}, with each row's unique viewers counted (a scan of the range's raw views). */
+    public List<AnalyticsData.Breakdown> breakdownWithViewers(Caller caller, AnalyticsQuery query,
+                                                              AnalyticsData.Dimension dimension, int limit) {
+        return repository.breakdown(scoped(caller, query), dimension, limit, true);
     }
 
     public List<AnalyticsData.Point> timeseries(Caller caller, AnalyticsQuery query) {

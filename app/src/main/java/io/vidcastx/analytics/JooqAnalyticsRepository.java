@@ -153,12 +153,16 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
 
     @Override
     @Transactional(readOnly = true)
-    public List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit) {
+    public List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit,
+                                                   boolean countViewers) {
         var where = new Where(query);
         where.binds.add(limit);
         var rows = dsl.fetch("select " + dimension.column + ", " + SUMS + " from " + where.table + " where " + where.sql
                         + " group by " + dimension.column + " order by 2 desc, 1 limit ?", where.binds.toArray())
                 .map(row -> new AnalyticsData.Breakdown(row.get(0, String.class), totals(row, 1)));
+        if (!countViewers) {
+            return rows.stream().map(row -> new AnalyticsData.Breakdown(row.value(), withUniqueViewers(row.totals(), 0))).toList();
+        }
         if (rows.isEmpty()) {
             return rows;
         }

@@ -199,7 +199,9 @@ public final class AnalyticsBenchmark {
             time("totals (+ distinct viewers, raw)", range, () -> repository.totals(query));
             time("timeseries", range, () -> repository.timeseries(query));
             for (var dimension : AnalyticsData.Dimension.values()) {
-                time("breakdown " + dimension.column + " (+ distinct)", range, () -> repository.breakdown(query, dimension, 250));
+                time("breakdown " + dimension.column, range, () -> repository.breakdown(query, dimension, 250, false));
+                time("breakdown " + dimension.column + " + distinct viewers", range,
+                        () -> repository.breakdown(query, dimension, 250, true));
             }
             time("filtered (video + country)", range, () -> repository.totals(query.withVideo("video-7").withCountry("US")));
             time("startup p50/p95 (raw views)", range, () -> repository.startupPercentiles(query));

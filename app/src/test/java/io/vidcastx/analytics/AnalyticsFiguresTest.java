@@ -70,9 +70,11 @@ class AnalyticsFiguresTest extends AppTestSupport {
         var totals = repository.totals(day);
         assertThat(totals.views()).isEqualTo(6);
         assertThat(totals.uniqueViewers()).as("anna, ben and cleo, whatever the hours").isEqualTo(3);
-        var byCountry = repository.breakdown(day, AnalyticsData.Dimension.COUNTRY, 10);
+        var byCountry = repository.breakdown(day, AnalyticsData.Dimension.COUNTRY, 10, true);
         assertThat(byCountry).extracting(AnalyticsData.Breakdown::value).containsExactly("NZ", "DE");
         assertThat(byCountry).extracting(row -> row.totals().uniqueViewers()).containsExactly(2L, 1L);
+        assertThat(repository.breakdown(day, AnalyticsData.Dimension.COUNTRY, 10, false))
+                .extracting(row -> row.totals().views()).containsExactly(4L, 2L);
         // Each point of the series is one hour, where the rollup's distinct count is exact; adding the
         // points up is what would over-count (anna is in two hours).
         var perHour = repository.timeseries(day).stream().map(point -> point.totals().uniqueViewers()).toList();

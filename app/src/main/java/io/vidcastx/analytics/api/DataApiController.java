@@ -97,7 +97,10 @@ class DataApiController {
         var query = query(timeframe, filters);
         var rows = new ArrayList<Map<String, Object>>();
         var percentiles = percentile == null ? Map.<String, Double>of() : analytics.startupPercentile(caller(), query, percentile, dimension);
-        for (var row : analytics.breakdown(caller(), query, dimension, Math.clamp(limit, 1, 1000))) {
+        int size = Math.clamp(limit, 1, 1000);
+        var breakdown = "unique_viewers".equals(metric) ? analytics.breakdownWithViewers(caller(), query, dimension, size)
+                : analytics.breakdown(caller(), query, dimension, size);
+        for (var row : breakdown) {
             var item = new LinkedHashMap<String, Object>();
             item.put("field", row.value());
             item.put("value", percentile == null ? value.applyAsDouble(row.totals()) : percentiles.getOrDefault(row.value(), 0.0));
