@@ -14,11 +14,18 @@ public class AnalyticsService {
     private final AnalyticsRepository repository;
     private final EnvironmentKeys keys;
     private final NowWatching nowWatching;
+    private final GeoLocator geo;
 
-    AnalyticsService(AnalyticsRepository repository, EnvironmentKeys keys, NowWatching nowWatching) {
+    AnalyticsService(AnalyticsRepository repository, EnvironmentKeys keys, NowWatching nowWatching, GeoLocator geo) {
         this.repository = repository;
         this.keys = keys;
         this.nowWatching = nowWatching;
+        this.geo = geo;
+    }
+
+    /** The credit the IP database's licence asks for (CC BY 4.0 for the bundled and the DB-IP files). */
+    public String placeDataCredit() {
+        return geo.credit();
     }
 
     /** Since midnight UTC: the Home page's "Views today". */
@@ -50,9 +57,16 @@ public class AnalyticsService {
         return repository.totals(scoped(caller, query));
     }
 
+    /** Rows of one dimension, most views first; unique viewers are not counted here (0), see {@link #breakdownWithViewers}. */
     public List<AnalyticsData.Breakdown> breakdown(Caller caller, AnalyticsQuery query, AnalyticsData.Dimension dimension,
                                                          int limit) {
-        return repository.breakdown(scoped(caller, query), dimension, limit);
+        return repository.breakdown(scoped(caller, query), dimension, limit, false);
+    }
+
+    /** As {@link #breakdown}, with each row's unique viewers counted (a scan of the range's raw views). */
+    public List<AnalyticsData.Breakdown> breakdownWithViewers(Caller caller, AnalyticsQuery query,
+                                                              AnalyticsData.Dimension dimension, int limit) {
+        return repository.breakdown(scoped(caller, query), dimension, limit, true);
     }
 
     public List<AnalyticsData.Point> timeseries(Caller caller, AnalyticsQuery query) {
@@ -61,6 +75,17 @@ public class AnalyticsService {
 
     public AnalyticsData.@Nullable Percentiles startupPercentiles(Caller caller, AnalyticsQuery query) {
         return repository.startupPercentiles(scoped(caller, query));
+    }
+
+    /** Startup time (ms) at this percentile (0..1) from the raw views, overall (key "") or per value of {@code by}. */
+    public java.util.Map<String, Double> startupPercentile(Caller caller, AnalyticsQuery query, double fraction,
+                                                          AnalyticsData.@Nullable Dimension by) {
+        return repository.startupPercentile(scoped(caller, query), fraction, by);
+    }
+
+    /** Startup time (ms) at this percentile per bucket of {@link #timeseries}, from the raw views. */
+    public java.util.Map<java.time.Instant, Double> startupPercentileSeries(Caller caller, AnalyticsQuery query, double fraction) {
+        return repository.startupPercentileSeries(scoped(caller, query), fraction);
     }
 
     public List<AnalyticsData.ViewRecord> views(Caller caller, AnalyticsQuery query, @Nullable String viewerId, int limit,
@@ -74,6 +99,15 @@ public class AnalyticsService {
 
     public long nowWatching(Caller caller, @Nullable String videoRef) {
         return nowWatching.count(caller.organizationId(), videoRef);
+    }
+
+    /**
+     * Calls {@code listener} from another thread when a view of the caller's organization starts or
+     * stops watching (any app instance); a page then asks {@link #nowWatching} again.
+     * @return a handle that unregisters it
+     */
+    public Runnable onNowWatchingChange(Caller caller, Runnable listener) {
+        return nowWatching.onChange(caller.organizationId(), listener);
     }
 
     /** The query's organization is always the caller's, whatever was asked. */

@@ -40,6 +40,15 @@ class BeaconIngest {
     private static final Logger log = LoggerFactory.getLogger(BeaconIngest.class);
     /** Events after which a view no longer plays: it leaves Now Watching at once. */
     private static final Set<String> STOPPING = Set.of("pause", "viewend", "ended", "error");
+    /** Events of a view that is playing (or trying to): it is in Now Watching. Load-time events (playerready, viewinit) are not. */
+    private static final Set<String> WATCHING = Set.of("viewstart", "play", "playing", "hb", "rebufferstart", "rebufferend");
+    /**
+     * Events that only come after the viewer asked to play: mux-embed emits viewstart on the first play,
+     * and Mux Data counts a view from there. Before it the SDK already sends the view's id (playerready,
+     * viewinit), so without this a page that merely loaded a player would count as a view.
+     */
+    private static final Set<String> STARTED = Set.of("viewstart", "play", "playing", "hb", "pause", "seeking", "seeked",
+            "rebufferstart", "rebufferend", "ended");
 
     private final AnalyticsRepository repository;
     private final NowWatching nowWatching;
@@ -83,6 +92,10 @@ class BeaconIngest {
         String dailyViewer = dailyViewerHash(today, client, userAgent);
         var updates = new ArrayList<ViewUpdate>();
         var newEvents = new ArrayList<ViewEvent>();
+        // Where each view of the batch ends up (true: watching, false: stopped), told to Redis once per
+        // view: a batch is mostly one view's heartbeats, and Redis needs only the last word.
+        var watching = new LinkedHashMap<String, Boolean>();
+        var videoOf = new java.util.HashMap<String, String>();
         for (var event : batch) {
             String viewId = text(event, "xid");
             String name = text(event, "e");
@@ -93,20 +106,30 @@ class BeaconIngest {
             String viewer = textOr(event, "mvrid", dailyViewer);
             Long startup = number(event, "xtitofifr");
             String errorCode = text(event, "percd");
+            long watchMs = orZero(number(event, "xwati"));
+            long playingMs = orZero(number(event, "xtlctpbti"));
+            // The counters only run after viewstart, so a view with any of them has started.
+            boolean started = STARTED.contains(name) || startup != null || watchMs > 0 || playingMs > 0;
             updates.add(new ViewUpdate(today, viewId, organization, videoRef, text(event, "vtt"), viewer, place.country(),
                     place.region(), place.city(), device.deviceClass(), device.os(), device.browser(), device.browserVersion(),
-                    now, now, orZero(number(event, "xwati")), orZero(number(event, "xtlctpbti")), startup,
+                    now, now, watchMs, playingMs, startup,
                     orZero(number(event, "xredu")), (int) orZero(number(event, "xreco")),
                     errorCode == null && !"error".equals(name) ? null : errorCode == null ? "error" : errorCode,
-                    text(event, "perme"), "viewend".equals(name) || "ended".equals(name)));
+                    text(event, "perme"), "viewend".equals(name) || "ended".equals(name), started));
             newEvents.add(new ViewEvent(today, viewId, organization, name.length() > 40 ? name.substring(0, 40) : name, now,
                     number(event, "pphti")));
-            if (STOPPING.contains(name)) {
-                nowWatching.stopped(organization, videoRef, viewId);
-            } else {
-                nowWatching.heartbeat(organization, videoRef, viewId);
+            if (STOPPING.contains(name) || WATCHING.contains(name)) {
+                watching.put(viewId, WATCHING.contains(name));
+                videoOf.put(viewId, videoRef);
             }
         }
+        watching.forEach((viewId, playing) -> {
+            if (playing) {
+                nowWatching.heartbeat(organization, videoOf.get(viewId), viewId);
+            } else {
+                nowWatching.stopped(organization, videoOf.get(viewId), viewId);
+            }
+        });
         synchronized (this) {
             for (var update : updates) {
                 views.merge(update.organization().value() + "/" + update.viewId(), update, ViewUpdate::merge);

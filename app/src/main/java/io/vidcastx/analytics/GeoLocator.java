@@ -28,16 +28,41 @@ class GeoLocator {
     /** Where nothing is known (private addresses, no database): a country code no map uses. */
     static final Place UNKNOWN = new Place("ZZ", null, null);
 
-    private final @Nullable Reader reader;
+    static final String BUNDLED_CREDIT = "Country data: geo-whois-asn-country by the Number Resource Organization (NRO), CC BY 4.0.";
+    static final String DBIP_CREDIT = "IP Geolocation by DB-IP (db-ip.com), CC BY 4.0.";
+
+    private volatile @Nullable Reader reader;
+    private volatile String credit;
 
     GeoLocator(AnalyticsProperties properties) {
         this.reader = open(properties.geoipDatabase());
+        this.credit = credit(properties.geoipDatabase());
     }
 
     record Place(String country, @Nullable String region, @Nullable String city) {
     }
 
+    /**
+     * Switches the running process to another MMDB file ({@code null}: the bundled one). Tests point the
+     * shared application at a file they wrote, as {@link NowWatching#window(java.time.Duration)} shortens
+     * its window. The previous reader is left to the garbage collector rather than closed, so a lookup
+     * racing with the switch still reads a valid file.
+     */
+    void use(@Nullable String path) {
+        this.reader = open(path);
+        this.credit = credit(path);
+    }
+
+    /**
+     * The attribution the data's licence asks for, shown under the map: NRO for the bundled file,
+     * DB-IP for its files (recognised by name), otherwise the operator's file named as such.
+     */
+    String credit() {
+        return credit;
+    }
+
     Place locate(InetAddress address) {
+        var reader = this.reader;
         if (reader == null || address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()) {
             return UNKNOWN;
         }
@@ -62,6 +87,15 @@ class GeoLocator {
         } catch (IOException | RuntimeException e) {
             return UNKNOWN;
         }
+    }
+
+    private static String credit(@Nullable String path) {
+        if (path == null || path.isBlank()) {
+            return BUNDLED_CREDIT;
+        }
+        String name = new File(path).getName();
+        return name.toLowerCase(java.util.Locale.ROOT).contains("dbip") ? DBIP_CREDIT
+                : "Places from the IP database " + name + " (see its licence for the credit it asks for).";
     }
 
     private static @Nullable String englishName(Map<?, ?> map) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,16 +74,16 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     private void upsertViews(List<ViewUpdate> views) {
         var sql = new StringBuilder("insert into analytics_views (view_day, view_id, organization_id, video_ref, video_title,"
                 + " viewer_id, country, region, city, device_class, os, browser, browser_version, started_at, last_event_at,"
-                + " watch_time_ms, playing_time_ms, startup_time_ms, rebuffer_ms, rebuffer_count, error_code, error_message, ended)"
-                + " values ");
-        List<Object> binds = new ArrayList<>(views.size() * 23);
+                + " watch_time_ms, playing_time_ms, startup_time_ms, rebuffer_ms, rebuffer_count, error_code, error_message, ended,"
+                + " started) values ");
+        List<Object> binds = new ArrayList<>(views.size() * 24);
         for (int i = 0; i < views.size(); i++) {
             var v = views.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?::timestamptz,?::timestamptz,?,?,?,?,?,?,?,?)");
+            sql.append(i == 0 ? "" : ",").append("(?::date,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?::timestamptz,?::timestamptz,?,?,?,?,?,?,?,?,?)");
             binds.addAll(java.util.Arrays.asList(v.viewDay().toString(), v.viewId(), v.organization().value(), v.videoRef(), v.videoTitle(),
                     v.viewerId(), v.country(), v.region(), v.city(), v.deviceClass(), v.os(), v.browser(), v.browserVersion(),
                     utc(v.startedAt()), utc(v.lastEventAt()), v.watchTimeMs(), v.playingTimeMs(), v.startupTimeMs(),
-                    v.rebufferMs(), v.rebufferCount(), v.errorCode(), v.errorMessage(), v.ended()));
+                    v.rebufferMs(), v.rebufferCount(), v.errorCode(), v.errorMessage(), v.ended(), v.started()));
         }
         // A view id is the SDK's random UUID; the organization check keeps one organization's beacons
         // from ever touching another's view that happened to reuse it.
@@ -97,7 +98,8 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
                 + " rebuffer_count = greatest(analytics_views.rebuffer_count, excluded.rebuffer_count),"
                 + " error_code = coalesce(excluded.error_code, analytics_views.error_code),"
                 + " error_message = coalesce(excluded.error_message, analytics_views.error_message),"
-                + " ended = analytics_views.ended or excluded.ended"
+                + " ended = analytics_views.ended or excluded.ended,"
+                + " started = analytics_views.started or excluded.started"
                 + " where analytics_views.organization_id = excluded.organization_id");
         dsl.execute(sql.toString(), binds.toArray());
     }
@@ -120,7 +122,7 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
                 + " select organization_id, ?::timestamptz, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
                 + " where organization_id = ? and view_day = ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz"
-                + " group by organization_id, " + DIMENSIONS,
+                + " and started group by organization_id, " + DIMENSIONS,
                 utc(hour), organization.value(), day.toString(), utc(hour), utc(hour.plus(Duration.ofHours(1))));
     }
 
@@ -129,28 +131,56 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
         dsl.execute("insert into analytics_daily (organization_id, bucket, " + DIMENSIONS + ", views, unique_viewers, watch_time_ms,"
                 + " playing_time_ms, startup_time_ms_sum, started_views, rebuffer_ms, failed_views, exits_before_start)"
                 + " select organization_id, view_day, " + DIMENSIONS + ", " + ROLLUP_COLUMNS + " from analytics_views"
-                + " where organization_id = ? and view_day = ?::date group by organization_id, view_day, " + DIMENSIONS,
+                + " where organization_id = ? and view_day = ?::date and started group by organization_id, view_day, " + DIMENSIONS,
                 organization.value(), day.toString());
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Totals totals(AnalyticsQuery query) {
         var where = new Where(query);
         var row = dsl.fetchOne("select " + SUMS + " from " + where.table + " where " + where.sql, where.binds.toArray());
-        return row == null ? Totals.NONE : totals(row, 0);
+        if (row == null) {
+            return Totals.NONE;
+        }
+        var binds = new ArrayList<Object>();
+        String raw = rawWhere(query, where.from, where.to, binds);
+        roomToCountViewers();
+        var distinct = dsl.fetchOne("select count(*) from (select distinct viewer_id from analytics_views where " + raw + ") v",
+                binds.toArray());
+        return withUniqueViewers(totals(row, 0), distinct == null ? 0 : distinct.get(0, Long.class));
     }
 
     @Override
-    public List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit) {
+    @Transactional(readOnly = true)
+    public List<AnalyticsData.Breakdown> breakdown(AnalyticsQuery query, AnalyticsData.Dimension dimension, int limit,
+                                                   boolean countViewers) {
         var where = new Where(query);
         where.binds.add(limit);
-        return dsl.fetch("select " + dimension.column + ", " + SUMS + " from " + where.table + " where " + where.sql
+        var rows = dsl.fetch("select " + dimension.column + ", " + SUMS + " from " + where.table + " where " + where.sql
                         + " group by " + dimension.column + " order by 2 desc, 1 limit ?", where.binds.toArray())
                 .map(row -> new AnalyticsData.Breakdown(row.get(0, String.class), totals(row, 1)));
+        if (!countViewers) {
+            return rows.stream().map(row -> new AnalyticsData.Breakdown(row.value(), withUniqueViewers(row.totals(), 0))).toList();
+        }
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var binds = new ArrayList<Object>();
+        String raw = rawWhere(query, where.from, where.to, binds);
+        binds.add(rows.stream().map(AnalyticsData.Breakdown::value).toArray(String[]::new));
+        roomToCountViewers();
+        var viewers = new java.util.HashMap<String, Long>();
+        dsl.fetch("select " + dimension.column + ", count(*) from (select distinct " + dimension.column + ", viewer_id"
+                        + " from analytics_views where " + raw + " and " + dimension.column + " = any(?::varchar[])) v group by 1",
+                binds.toArray()).forEach(r -> viewers.put(r.get(0, String.class), r.get(1, Long.class)));
+        return rows.stream().map(row -> new AnalyticsData.Breakdown(row.value(),
+                withUniqueViewers(row.totals(), viewers.getOrDefault(row.value(), 0L)))).toList();
     }
 
     @Override
     public List<AnalyticsData.Point> timeseries(AnalyticsQuery query) {
+        // Within one bucket the rollup's distinct count is exact: a point's unique viewers are that hour's or day's.
         var where = new Where(query);
         String bucket = where.hourly ? "bucket" : "(bucket::timestamp at time zone 'UTC')";
         return dsl.fetch("select " + bucket + ", " + SUMS + " from " + where.table + " where " + where.sql
@@ -179,6 +209,35 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
             return null;
         }
         return new AnalyticsData.Percentiles(row.get(0, Double.class), row.get(1, Double.class));
+    }
+
+    @Override
+    public Map<String, Double> startupPercentile(AnalyticsQuery query, double fraction, AnalyticsData.@Nullable Dimension by) {
+        var binds = new ArrayList<Object>();
+        binds.add(fraction);
+        String where = rawWhere(query, binds) + " and startup_time_ms is not null";
+        String group = by == null ? "''::varchar" : by.column;
+        var result = new java.util.LinkedHashMap<String, Double>();
+        dsl.fetch("select " + group + ", percentile_cont(?) within group (order by startup_time_ms) from analytics_views"
+                        + " where " + where + " group by 1 order by 1", binds.toArray())
+                .forEach(row -> result.put(row.get(0, String.class), row.get(1, Double.class)));
+        return result;
+    }
+
+    @Override
+    public Map<Instant, Double> startupPercentileSeries(AnalyticsQuery query, double fraction) {
+        var where = new Where(query);
+        var binds = new ArrayList<Object>();
+        binds.add(fraction);
+        String raw = rawWhere(query, where.from, where.to, binds) + " and startup_time_ms is not null";
+        // The same buckets as the rollup the other series read: hours up to 3 days, UTC days beyond.
+        String bucket = where.hourly ? "date_trunc('hour', started_at at time zone 'UTC') at time zone 'UTC'"
+                : "view_day::timestamp at time zone 'UTC'";
+        var result = new java.util.LinkedHashMap<Instant, Double>();
+        dsl.fetch("select " + bucket + ", percentile_cont(?) within group (order by startup_time_ms) from analytics_views"
+                        + " where " + raw + " group by 1 order by 1", binds.toArray())
+                .forEach(row -> result.put(row.get(0, OffsetDateTime.class).toInstant(), row.get(1, Double.class)));
+        return result;
     }
 
     @Override
@@ -227,10 +286,32 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     }
 
     private static String rawWhere(AnalyticsQuery query, List<Object> binds) {
-        var sql = new StringBuilder("organization_id = ? and view_day between ?::date and ?::date and started_at >= ?::timestamptz and started_at < ?::timestamptz");
-        binds.addAll(List.of(query.organization().value(), day(query.from()).toString(), day(query.to()).toString(), utc(query.from()), utc(query.to())));
+        return rawWhere(query, query.from(), query.to(), binds);
+    }
+
+    /**
+     * Raw views of the organization started in [from, to) (and started playing: a player that only loaded
+     * is no view), with the query's filters; day bounds let PostgreSQL skip partitions.
+     */
+    private static String rawWhere(AnalyticsQuery query, Instant from, Instant to, List<Object> binds) {
+        var sql = new StringBuilder("organization_id = ? and view_day between ?::date and ?::date and started_at >= ?::timestamptz"
+                + " and started_at < ?::timestamptz and started");
+        binds.addAll(List.of(query.organization().value(), day(from).toString(), day(to).toString(), utc(from), utc(to)));
         filters(query, sql, binds);
         return sql.toString();
+    }
+
+    /**
+     * Counting distinct viewers hashes them; with PostgreSQL's default 4 MB of working memory a month of
+     * views would sort on disk instead. Only for this transaction ({@code set local}).
+     */
+    private void roomToCountViewers() {
+        dsl.execute("set local work_mem = '64MB'");
+    }
+
+    private static Totals withUniqueViewers(Totals t, long uniqueViewers) {
+        return new Totals(t.views(), uniqueViewers, t.watchTimeMs(), t.playingTimeMs(), t.startupTimeMsSum(), t.startedViews(),
+                t.rebufferMs(), t.failedViews(), t.exitsBeforeStart());
     }
 
     private static void filters(AnalyticsQuery query, StringBuilder sql, List<Object> binds) {
@@ -248,6 +329,9 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
     private static final class Where {
         final boolean hourly;
         final String table;
+        /** The span the rollup rows cover: whole hours (or whole UTC days) around the query's range. */
+        final Instant from;
+        final Instant to;
         final String sql;
         final List<Object> binds = new ArrayList<>();
 
@@ -258,11 +342,15 @@ class JooqAnalyticsRepository implements AnalyticsRepository {
             var text = new StringBuilder("organization_id = ? and bucket >= ?" + cast + " and bucket < ?" + cast);
             binds.add(query.organization().value());
             if (hourly) {
-                binds.add(utc(query.from().truncatedTo(ChronoUnit.HOURS)));
-                binds.add(utc(query.to()));
+                from = query.from().truncatedTo(ChronoUnit.HOURS);
+                to = query.to();
+                binds.add(utc(from));
+                binds.add(utc(to));
             } else {
+                from = day(query.from()).atStartOfDay().toInstant(ZoneOffset.UTC);
+                to = day(query.to()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 binds.add(day(query.from()).toString());
-                binds.add(day(query.to()).plusDays(1).toString());
+                binds.add(day(to).toString());
             }
             filters(query, text, binds);
             sql = text.toString();

@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
 public class NowWatching {
 
     private final StatefulRedisConnection<String, String> redis;
+    private final NowWatchingBroadcaster broadcaster;
     private final Clock clock;
     private volatile Duration window;
 
-    NowWatching(StatefulRedisConnection<String, String> redis, AnalyticsProperties properties) {
+    NowWatching(StatefulRedisConnection<String, String> redis, NowWatchingBroadcaster broadcaster, AnalyticsProperties properties) {
         this.redis = redis;
+        this.broadcaster = broadcaster;
         this.clock = Clock.systemUTC();
         this.window = properties.nowWatchingWindow();
     }
@@ -38,7 +40,12 @@ public class NowWatching {
     void heartbeat(OrganizationId organization, String videoRef, String viewId) {
         double now = clock.millis();
         var commands = redis.async();
-        commands.zadd(key(organization, null), now, viewId);
+        // A view new to the set (a first heartbeat, or one back from pause) changes the count: say so.
+        commands.zadd(key(organization, null), now, viewId).thenAccept(added -> {
+            if (added != null && added > 0) {
+                broadcaster.announce(organization);
+            }
+        });
         commands.expire(key(organization, null), 3600);
         if (!videoRef.isEmpty()) {
             commands.zadd(key(organization, videoRef), now, viewId);
@@ -48,10 +55,22 @@ public class NowWatching {
 
     void stopped(OrganizationId organization, String videoRef, String viewId) {
         var commands = redis.async();
-        commands.zrem(key(organization, null), viewId);
+        commands.zrem(key(organization, null), viewId).thenAccept(removed -> {
+            if (removed != null && removed > 0) {
+                broadcaster.announce(organization);
+            }
+        });
         if (!videoRef.isEmpty()) {
             commands.zrem(key(organization, videoRef), viewId);
         }
+    }
+
+    /**
+     * Calls {@code listener} (on a Redis thread) when a view of the organization starts or stops watching.
+     * @return a handle that unregisters it
+     */
+    Runnable onChange(OrganizationId organization, Runnable listener) {
+        return broadcaster.register(organization, listener);
     }
 
     /** Views of the organization (or of one of its videos) with a heartbeat inside the window. */

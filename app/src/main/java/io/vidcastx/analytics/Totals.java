@@ -2,8 +2,8 @@ package io.vidcastx.analytics;
 
 /**
  * Sums over rollup rows, and the metrics derived from them (Mux Data's definitions where it has one).
- * Unique viewers add up per rollup bucket: a viewer who comes back in another hour (or day, for long
- * ranges) counts again (ADR 0021).
+ * Unique viewers are the one figure that does not add up across buckets: the repository counts them
+ * distinct over the raw views of the whole range (ADR 0026), so a viewer who returns counts once.
  */
 public record Totals(long views, long uniqueViewers, long watchTimeMs, long playingTimeMs, long startupTimeMsSum,
                      long startedViews, long rebufferMs, long failedViews, long exitsBeforeStart) {

@@ -1,5 +1,6 @@
 package io.vidcastx.analytics;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 
 /** For tests in other packages: writes the buffered beacons now instead of after the flush interval. */
@@ -13,5 +14,10 @@ public final class AnalyticsTestAccess {
 
     public static void flush(ApplicationContext context) {
         context.getBean(BeaconIngest.class).flush();
+    }
+
+    /** Points the running app's IP lookups at another MMDB file ({@code null}: back to the configured one). */
+    public static void useGeoDatabase(ApplicationContext context, @Nullable String path) {
+        context.getBean(GeoLocator.class).use(path != null ? path : context.getBean(AnalyticsProperties.class).geoipDatabase());
     }
 }

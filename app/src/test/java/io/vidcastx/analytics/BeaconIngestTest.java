@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.vidcastx.AppTestSupport;
@@ -38,6 +39,12 @@ class BeaconIngestTest extends AppTestSupport {
     ApiKeyService apiKeys;
     @Autowired
     JsonMapper json;
+    @Autowired
+    GeoLocator geo;
+    @Autowired
+    AnalyticsProperties properties;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     @Test
     void a_view_reported_in_beacons_appears_in_the_data_api_with_country_device_and_watch_time() throws Exception {
@@ -161,6 +168,75 @@ class BeaconIngestTest extends AppTestSupport {
         }
         assertThat(status).isEqualTo(429);
         assertThat(beacon(api, "203.0.113.8", CHROME, batch(envKey, viewId, video, "hb", 1, null)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void with_a_city_level_database_views_get_their_region_and_city_and_the_address_is_still_not_kept() throws Exception {
+        var cities = TestGeoDatabase.write(dir.resolve("dbip-city-ipv4.mmdb"), TestGeoDatabase.CITIES);
+        ensureOwner();
+        var organization = ownersOrganization();
+        var api = HttpTestClient.withNewKey(port, apiKeys, organization, "analytics-cities");
+        String envKey = keys.keyOf(organization);
+        String video = "city-" + UUID.randomUUID();
+        String wellington = UUID.randomUUID().toString();
+        String london = UUID.randomUUID().toString();
+        String tokyo = UUID.randomUUID().toString();
+        try {
+            geo.use(cities.toString()); // what VIDCASTX_GEOIP_DATABASE does at start
+            assertThat(beacon(api, "8.8.8.8", CHROME, batch(envKey, wellington, video, "viewend", 1_000, 300L)).statusCode())
+                    .isEqualTo(200);
+            assertThat(beacon(api, "81.2.69.160", CHROME, batch(envKey, london, video, "viewend", 1_000, 300L)).statusCode())
+                    .isEqualTo(200);
+            assertThat(beacon(api, "2a00:1450:4001::200e", CHROME, batch(envKey, tokyo, video, "viewend", 1_000, 300L))
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            geo.use(properties.geoipDatabase());
+        }
+        ingest.flush();
+
+        var view = get(api, "/data/v1/video-views/" + wellington).get("data");
+        assertThat(List.of(view.get("country_code").asString(), view.get("region").asString(), view.get("city").asString()))
+                .containsExactly("NZ", "Wellington Region", "Wellington");
+        view = get(api, "/data/v1/video-views/" + london).get("data");
+        assertThat(List.of(view.get("country_code").asString(), view.get("region").asString(), view.get("city").asString()))
+                .containsExactly("GB", "England", "London");
+        view = get(api, "/data/v1/video-views/" + tokyo).get("data");
+        assertThat(List.of(view.get("country_code").asString(), view.get("region").asString(), view.get("city").asString()))
+                .containsExactly("JP", "Tokyo", "Chiyoda");
+        assertThat(view.toString()).doesNotContain("2a00:1450");
+        var countries = get(api, "/data/v1/metrics/views/breakdown?group_by=country&filters[]=video_id:" + video).get("data");
+        assertThat(countries).hasSize(3);
+    }
+
+    @Test
+    void a_player_that_only_loaded_is_no_view_until_the_viewer_asks_to_play() throws Exception {
+        ensureOwner();
+        var organization = ownersOrganization();
+        var api = HttpTestClient.withNewKey(port, apiKeys, organization, "analytics-loaded");
+        String envKey = keys.keyOf(organization);
+        String video = "loaded-" + UUID.randomUUID();
+        String viewId = UUID.randomUUID().toString();
+
+        // mux-embed sends these at player start, before anyone presses play, already with a view id.
+        assertThat(beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "playerready", 0, null),
+                batch(envKey, viewId, video, "viewinit", 0, null)).statusCode()).isEqualTo(200);
+        assertThat(nowWatching.count(organization, video)).isZero();
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/views/overall?filters[]=video_id:" + video).get("data").get("value").asDouble()).isZero();
+        assertThat(get(api, "/data/v1/video-views?filters[]=video_id:" + video).get("data")).isEmpty();
+
+        // The first play: mux-embed's viewstart. From here it is a view, and it is being watched.
+        assertThat(beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "viewstart", 0, null)).statusCode()).isEqualTo(200);
+        assertThat(nowWatching.count(organization, video)).isEqualTo(1);
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/views/overall?filters[]=video_id:" + video).get("data").get("value").asDouble())
+                .isEqualTo(1.0);
+        // It never showed a frame and the viewer left: Mux's "exit before video start".
+        beacon(api, "8.8.8.8", CHROME, batch(envKey, viewId, video, "viewend", 0, null));
+        ingest.flush();
+        assertThat(get(api, "/data/v1/metrics/exits_before_video_start/overall?filters[]=video_id:" + video).get("data")
+                .get("value").asDouble()).isEqualTo(1.0);
+        assertThat(nowWatching.count(organization, video)).isZero();
     }
 
     @Test

@@ -52,6 +52,10 @@ class DataApiController {
             "browser", AnalyticsData.Dimension.BROWSER,
             "video_id", AnalyticsData.Dimension.VIDEO);
 
+    /** Metrics measured per view as a distribution: Mux's {@code measurement} picks median (their default), 95th or avg. */
+    private static final String STARTUP = "video_startup_time";
+    private static final Map<String, Double> PERCENTILES = Map.of("median", 0.5, "95th", 0.95);
+
     private final AnalyticsService analytics;
     private final CallerResolver callers;
 
@@ -62,12 +66,15 @@ class DataApiController {
 
     @GetMapping("/metrics/{metric}/overall")
     Map<String, Object> overall(@PathVariable String metric, @RequestParam(name = "timeframe[]", required = false) @Nullable List<String> timeframe,
-                                @RequestParam(name = "filters[]", required = false) @Nullable List<String> filters) {
+                                @RequestParam(name = "filters[]", required = false) @Nullable List<String> filters,
+                                @RequestParam(required = false) @Nullable String measurement) {
         var value = metric(metric);
+        var percentile = percentile(metric, measurement);
         var query = query(timeframe, filters);
         var totals = analytics.totals(caller(), query);
         var data = new LinkedHashMap<String, Object>();
-        data.put("value", value.applyAsDouble(totals));
+        data.put("value", percentile == null ? value.applyAsDouble(totals)
+                : analytics.startupPercentile(caller(), query, percentile, null).getOrDefault("", 0.0));
         data.put("total_views", totals.views());
         data.put("total_watch_time", totals.watchTimeMs());
         data.put("total_playing_time", totals.playingTimeMs());
@@ -79,18 +86,24 @@ class DataApiController {
     Map<String, Object> breakdown(@PathVariable String metric, @RequestParam(name = "group_by", required = false) @Nullable String groupBy,
                                   @RequestParam(name = "timeframe[]", required = false) @Nullable List<String> timeframe,
                                   @RequestParam(name = "filters[]", required = false) @Nullable List<String> filters,
-                                  @RequestParam(required = false, defaultValue = "25") int limit) {
+                                  @RequestParam(required = false, defaultValue = "25") int limit,
+                                  @RequestParam(required = false) @Nullable String measurement) {
         var value = metric(metric);
+        var percentile = percentile(metric, measurement);
         var dimension = GROUPS.get(groupBy == null ? "country" : groupBy);
         if (dimension == null) {
             throw new IllegalArgumentException("group_by must be one of " + String.join(", ", GROUPS.keySet()));
         }
         var query = query(timeframe, filters);
         var rows = new ArrayList<Map<String, Object>>();
-        for (var row : analytics.breakdown(caller(), query, dimension, Math.clamp(limit, 1, 1000))) {
+        var percentiles = percentile == null ? Map.<String, Double>of() : analytics.startupPercentile(caller(), query, percentile, dimension);
+        int size = Math.clamp(limit, 1, 1000);
+        var breakdown = "unique_viewers".equals(metric) ? analytics.breakdownWithViewers(caller(), query, dimension, size)
+                : analytics.breakdown(caller(), query, dimension, size);
+        for (var row : breakdown) {
             var item = new LinkedHashMap<String, Object>();
             item.put("field", row.value());
-            item.put("value", value.applyAsDouble(row.totals()));
+            item.put("value", percentile == null ? value.applyAsDouble(row.totals()) : percentiles.getOrDefault(row.value(), 0.0));
             item.put("views", row.totals().views());
             item.put("total_watch_time", row.totals().watchTimeMs());
             item.put("total_playing_time", row.totals().playingTimeMs());
@@ -102,12 +115,16 @@ class DataApiController {
 
     @GetMapping("/metrics/{metric}/timeseries")
     Map<String, Object> timeseries(@PathVariable String metric, @RequestParam(name = "timeframe[]", required = false) @Nullable List<String> timeframe,
-                                   @RequestParam(name = "filters[]", required = false) @Nullable List<String> filters) {
+                                   @RequestParam(name = "filters[]", required = false) @Nullable List<String> filters,
+                                   @RequestParam(required = false) @Nullable String measurement) {
         var value = metric(metric);
+        var percentile = percentile(metric, measurement);
         var query = query(timeframe, filters);
         var rows = new ArrayList<List<Object>>();
+        var percentiles = percentile == null ? Map.<Instant, Double>of() : analytics.startupPercentileSeries(caller(), query, percentile);
         for (var point : analytics.timeseries(caller(), query)) {
-            rows.add(List.of(point.at().toString(), value.applyAsDouble(point.totals()), point.totals().views()));
+            rows.add(List.of(point.at().toString(), percentile == null ? value.applyAsDouble(point.totals())
+                    : percentiles.getOrDefault(point.at(), 0.0), point.totals().views()));
         }
         return Map.of("data", rows, "timeframe", frame(query), "total_row_count", rows.size());
     }
@@ -165,6 +182,28 @@ class DataApiController {
         map.put("player_error_code", v.errorCode());
         map.put("exit_before_video_start", v.startupTimeMs() == null && v.errorCode() == null && v.ended());
         return map;
+    }
+
+    /**
+     * The percentile (0..1) a request asks of a distribution metric, read from the raw views (rollups hold
+     * sums, not distributions); null where the value comes from the rollups (every other metric, or avg).
+     */
+    private static @Nullable Double percentile(String metric, @Nullable String measurement) {
+        if (!STARTUP.equals(metric)) {
+            if (measurement != null && !"avg".equals(measurement)) {
+                throw new IllegalArgumentException("measurement '" + measurement + "' applies to " + STARTUP + " only");
+            }
+            return null;
+        }
+        String wanted = measurement == null ? "median" : measurement;
+        if ("avg".equals(wanted)) {
+            return null;
+        }
+        var fraction = PERCENTILES.get(wanted);
+        if (fraction == null) {
+            throw new IllegalArgumentException("measurement must be median, 95th or avg");
+        }
+        return fraction;
     }
 
     private static ToDoubleFunction<Totals> metric(String metric) {

@@ -59,7 +59,9 @@ public final class AnalyticsPanels extends VerticalLayout {
     final ComboBox<String> device = new ComboBox<>("Device");
     final Span nowWatching = new Span("0");
     private final VerticalLayout content = new VerticalLayout();
-    private com.vaadin.flow.shared.Registration polling = () -> { };
+    /** How often an open page asks for the Now Watching count (views ageing out of the window announce nothing). */
+    static final int POLL_MILLIS = 5000;
+    private Runnable live = () -> { };
     private boolean refreshing;
 
     public AnalyticsPanels(AnalyticsService analytics, Caller caller, @Nullable String videoRef) {
@@ -101,14 +103,21 @@ public final class AnalyticsPanels extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        // Now Watching follows the heartbeats: the page asks again every few seconds.
-        attachEvent.getUI().setPollInterval(5000);
-        polling = attachEvent.getUI().addPollListener(e -> updateNowWatching());
+        // Now Watching follows the beacons: a view starting or stopping is pushed at once; a view whose
+        // heartbeats merely stop sends nothing, so the page also asks again every few seconds.
+        var ui = attachEvent.getUI();
+        var unsubscribe = analytics.onNowWatchingChange(caller, () -> ui.access(this::updateNowWatching));
+        ui.setPollInterval(POLL_MILLIS);
+        var poll = ui.addPollListener(e -> updateNowWatching());
+        live = () -> {
+            unsubscribe.run();
+            poll.remove();
+        };
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        polling.remove();
+        live.run();
         detachEvent.getUI().setPollInterval(-1);
     }
 
@@ -201,8 +210,8 @@ public final class AnalyticsPanels extends VerticalLayout {
         row.setFlexGrow(2, map);
         row.setFlexGrow(1, side);
         content.add(new H3("Geography"), row, new Paragraph(
-                "Countries from the IP address at the time of the view (the address itself is never stored). Country data:"
-                        + " geo-whois-asn-country by the Number Resource Organization (NRO), CC BY 4.0."));
+                "Countries from the IP address at the time of the view (the address itself is never stored). "
+                        + analytics.placeDataCredit()));
     }
 
     private void devices(AnalyticsQuery query) {

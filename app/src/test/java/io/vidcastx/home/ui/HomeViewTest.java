@@ -18,12 +18,36 @@ import org.junit.jupiter.api.Test;
 
 class HomeViewTest extends AppTestSupport {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void clean() {
         signInAsOwner();
         dsl.deleteFrom(VIDEOS).execute();
         dsl.execute("delete from analytics_hourly"); // views other tests reported today
         dsl.execute("delete from analytics_daily");
+        dsl.execute("delete from analytics_views"); // rollups are recomputed from these
+    }
+
+    @Test
+    void views_and_watch_time_today_count_a_view_a_player_reported() throws Exception {
+        startUi();
+        String key = context.getBean(io.vidcastx.analytics.AnalyticsService.class)
+                .environmentKey(context.getBean(io.vidcastx.security.CallerResolver.class).signedIn());
+        var api = io.vidcastx.testing.HttpTestClient.withNewKey(port, context.getBean(io.vidcastx.developers.ApiKeyService.class),
+                ownersOrganization(), "home-views");
+        var response = api.request("POST", "/").anonymous().header("Content-Type", "text/plain")
+                .header("User-Agent", io.vidcastx.analytics.AnalyticsTestAccess.CHROME)
+                .body(("{\"events\":[{\"e\":\"viewend\",\"ake\":\"" + key + "\",\"xid\":\"" + UUID.randomUUID()
+                        + "\",\"vid\":\"home-video\",\"xwati\":90000,\"xtlctpbti\":88000}]}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        assertThat(response.statusCode()).isEqualTo(200);
+        io.vidcastx.analytics.AnalyticsTestAccess.flush(context);
+
+        UI.getCurrent().navigate("");
+
+        assertThat(cards()).contains("Views today1watch time today: 1.5 min");
     }
 
     private java.util.List<String> cards() {
