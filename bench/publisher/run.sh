@@ -2,7 +2,7 @@
 # Publisher benchmark: a 1 GiB resumable upload by the worker's ResumableUpload (8 MiB chunks, read
 # from a file as the worker reads storage) against `curl -T` of the same file to the same local stub
 # (YouTube's upload protocol, SHA-256 of what arrives), alternating in one invocation; peak heap is
-# sampled during our uploads to show memory stays flat.
+# sampled during our uploads to show memory stays flat. One unmeasured warm-up upload comes first (JIT).
 #   bench/publisher/run.sh [--mib 1024] [--rounds 2]
 # Builds with the shared Maven lock and without installing anything into ~/.m2.
 set -euo pipefail
