@@ -150,7 +150,7 @@ public final class LiveBenchmark {
     }
 
     /** Waits until something listens on the port, without connecting (FFmpeg -listen takes one connection). */
-    private static void awaitListening(int port) throws Exception {
+    static void awaitListening(int port) throws Exception {
         String local = String.format(Locale.ROOT, ":%04X ", port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

@@ -73,7 +73,7 @@ public final class LiveLatencyBenchmark {
                     .resolve("index.m3u8");
             ours = watch(launcher, playlist, publisher, epochMillis);
         }
-        List<Sample> bare = bare(launcher, dir.resolve("bare"), epochMillis, seconds);
+        List<Sample> bare = bare(launcher, dir.resolve("bare"), System.currentTimeMillis(), seconds);
 
         System.out.printf(Locale.ROOT, "%n%d s of 640x360p30 H.264 passed through, %d s segments%n", seconds, SEGMENT_SECONDS);
         report("Vidcastx ingest", ours);
@@ -105,11 +105,17 @@ public final class LiveLatencyBenchmark {
             port = probe.getLocalPort();
         }
         String url = "rtmp://127.0.0.1:" + port + "/app/" + KEY;
-        var arguments = LiveBenchmark.listening(LiveHlsCommand.arguments(new SourceInfo(true, true, true, true, 360, 1500),
+        List<String> arguments = LiveBenchmark.listening(LiveHlsCommand.arguments(new SourceInfo(true, true, true, true, 360, 1500),
                 new LiveHlsSettings(SEGMENT_SECONDS, 6, List.of(), "veryfast", 128, 4500)), url);
+        // The node hands FFmpeg the sequence headers before any frame; receiving RTMP from a live encoder, FFmpeg's
+        // flv demuxer gives up probing at once (analyzeduration 0) unless told to wait. Only the start-up changes,
+        // and the first segments are not measured.
+        arguments = new ArrayList<>(arguments);
+        int input = arguments.indexOf("-f");
+        arguments.addAll(input, List.of("-analyzeduration", "3000000"));
         Process server = launcher.builder(arguments).directory(out.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        TimeUnit.MILLISECONDS.sleep(500);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(out.resolve("ffmpeg.log").toFile()).start();
+        LiveBenchmark.awaitListening(port);
         Process publisher = publish(launcher, epochMillis, url, seconds);
         var samples = watch(launcher, out.resolve(LiveHlsCommand.SOURCE_RUNG).resolve("index.m3u8"), publisher, epochMillis);
         server.waitFor(30, TimeUnit.SECONDS);
@@ -156,7 +162,10 @@ public final class LiveLatencyBenchmark {
         }
         var samples = new ArrayList<Sample>();
         // the first two segments include the start-up (probing, the first key frame); the last is cut short
-        for (var entry : listed.subList(Math.min(2, listed.size()), Math.max(2, listed.size() - 1))) {
+        if (listed.size() < 4) {
+            throw new IllegalStateException("only " + listed.size() + " segments were listed in " + playlist);
+        }
+        for (var entry : listed.subList(2, listed.size() - 1)) {
             samples.add(new Sample(entry.at(), epochMillis + 10L * readStamp(launcher, entry.segment()), entry.duration()));
         }
         if (samples.isEmpty()) {
