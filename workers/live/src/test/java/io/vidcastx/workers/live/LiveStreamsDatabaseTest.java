@@ -10,6 +10,7 @@ import static io.vidcastx.db.jooq.Tables.VIDEOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,22 @@ class LiveStreamsDatabaseTest {
         return dsl.select(LIVE_STREAMS.STATUS).from(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1();
     }
 
+    /** Segments the live playlist of the stream's publishing connection on this node has listed so far. */
+    private long segmentsListed(UUID stream) throws IOException {
+        var session = node.activeSessions().stream().filter(s -> s.streamId().equals(stream.toString())).findFirst();
+        if (session.isEmpty()) {
+            return 0;
+        }
+        Path playlist = session.get().directory().resolve("source/index.m3u8");
+        if (!Files.exists(playlist)) {
+            return 0;
+        }
+        var lines = Files.readAllLines(playlist);
+        long sequence = lines.stream().filter(line -> line.startsWith("#EXT-X-MEDIA-SEQUENCE:"))
+                .mapToLong(line -> Long.parseLong(line.substring(22).trim())).findFirst().orElse(0);
+        return sequence + lines.stream().filter(line -> line.startsWith("#EXTINF:")).count();
+    }
+
     private String refusal(UUID stream) {
         return dsl.select(LIVE_STREAMS.LAST_REFUSAL).from(LIVE_STREAMS).where(LIVE_STREAMS.LIVE_STREAM_ID.eq(stream)).fetchSingle().value1();
     }
@@ -119,7 +136,8 @@ class LiveStreamsDatabaseTest {
             }
             assertThat(refusal(stream)).contains("already publishing");
             assertThat(first.alive()).isTrue();
-            Thread.sleep(3000); // some recording
+            // some recording: the first connection's live playlist has listed two 2 s segments
+            await().atMost(Duration.ofSeconds(20)).until(() -> segmentsListed(stream) >= 2);
             first.kill();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> events(stream).contains("video.live_stream.disconnected"));
